@@ -1,0 +1,50 @@
+"""``adgmin-kg``: parse arguments, call the pipeline, turn errors into one line and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from adgmin_kg.cli import graph as graph_commands
+from adgmin_kg.errors import AdgminKgError
+
+
+def _query_module():  # type: ignore[no-untyped-def]
+    try:
+        from adgmin_kg.cli import query
+    except ImportError:  # the query commands are optional while they are being written
+        return None
+    return query
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="adgmin-kg", description="Build and query the knowledge graph of ASEAN digital cooperation.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    graph_commands.register(sub)
+    query = _query_module()
+    if query is not None:
+        query.register(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except AdgminKgError as err:
+        message = str(err)
+        first, _, rest = message.partition("\n")
+        print(f"adgmin-kg: error: {first}", file=sys.stderr)
+        if rest:
+            print(rest, file=sys.stderr)
+        return int(getattr(err, "exit_code", 1))
+    except KeyboardInterrupt:
+        print("adgmin-kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

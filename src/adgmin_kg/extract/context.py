@@ -1,0 +1,180 @@
+"""What every extraction rule needs: the text, its lines and items, names found in it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from adgmin_kg.facts import Ref, Span
+from adgmin_kg.gazetteer import Gazetteer, Mention
+from adgmin_kg.read import Release
+from adgmin_kg.rules import RuleBook
+from adgmin_kg.thaitext import Compact, ascii_digits, compact, fold
+
+_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.)]\s*")
+_SUB_ITEM = re.compile(r"(?:(?<=\s)|(?<=^))([0-9]{1,2})\s*\.(?=\s*[^\s0-9])")
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    """A meeting named in the text, resolved to the meeting it means."""
+
+    ref: Ref
+    span: Span
+    series: str
+    meeting_class: str
+
+
+@dataclass
+class TextContext:
+    release: Release
+    rules: RuleBook
+    gazetteer: Gazetteer
+    text: str
+    packed: Compact
+    mentions: list[Mention]
+    lines: list[Span]
+    body_start: int
+    meetings: list[MeetingMention] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, release: Release, rules: RuleBook, gazetteer: Gazetteer) -> TextContext:
+        text = release.text
+        packed = compact(text)
+        lines, offset = [], 0
+        for line in text.split("\n"):
+            lines.append(Span(offset, offset + len(line)))
+            offset += len(line) + 1
+        body_start = max(release.issued_span[1], release.title_span[1])
+        mentions = [m for m in gazetteer.find(text, packed=packed) if m.start >= body_start or m.end <= release.title_span[1]]
+        return cls(release, rules, gazetteer, text, packed, mentions, lines, body_start)
+
+    # ------------------------------------------------------------ segments
+
+    def line_of(self, offset: int) -> Span:
+        starts = [s.start for s in self.lines]
+        return self.lines[max(bisect_right(starts, offset) - 1, 0)]
+
+    def body_lines(self) -> list[Span]:
+        return [s for s in self.lines if s.start >= self.body_start and self.text[s.start : s.end].strip()]
+
+    def item_of(self, offset: int) -> Span:
+        """The numbered item (``3. ...``) holding an offset: one line in these releases."""
+        return self.line_of(offset)
+
+    def sub_items(self, span: Span) -> list[tuple[int, Span]]:
+        """Inline numbered parts of a span (``1.รับรอง... 2.เห็นชอบ...``): (number, span)."""
+        chunk = ascii_digits(self.text[span.start : span.end])
+        marks = [m for m in _SUB_ITEM.finditer(chunk)]
+        parts = []
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(chunk)
+            parts.append((int(m.group(1)), Span(span.start + m.end(), span.start + end)))
+        # keep only runs that count up from 1, which rules out stray numbers
+        kept, expected = [], 1
+        for number, part in parts:
+            if number == expected:
+                kept.append((number, part))
+                expected += 1
+        return kept
+
+    def item_number(self, line: Span) -> int | None:
+        m = _ITEM.match(ascii_digits(self.text[line.start : line.end]))
+        return int(m.group(1)) if m else None
+
+    # ------------------------------------------------------------ names
+
+    def mentions_in(self, span: Span, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= span.start and m.end <= span.end and (not kinds or m.kind in kinds)]
+
+    def mention_at(self, offset: int, *kinds: str, slack: int = 0) -> Mention | None:
+        """A mention starting at ``offset`` (white space allowed before it, up to ``slack`` other chars)."""
+        pos = self.skip_space(offset)
+        for m in self.mentions:
+            if pos <= m.start <= pos + slack and (not kinds or m.kind in kinds):
+                return m
+            if m.start > pos + slack:
+                break
+        return None
+
+    def meetings_in(self, span: Span) -> list[MeetingMention]:
+        return [m for m in self.meetings if m.span.start >= span.start and m.span.end <= span.end]
+
+    def meeting_before(self, offset: int, within: Span, exclude: Ref | None = None) -> MeetingMention | None:
+        best = None
+        for m in self.meetings:
+            if within.start <= m.span.start and m.span.end <= offset and m.ref != exclude:
+                best = m
+        return best
+
+    def main_meeting(self) -> MeetingMention | None:
+        """The first non-cabinet meeting of the body: what 'this meeting' refers to."""
+        for m in self.meetings:
+            if m.meeting_class != "CabinetMeeting" and m.span.start >= self.body_start:
+                return m
+        return None
+
+    def cabinet_meeting(self) -> MeetingMention | None:
+        for m in self.meetings:
+            if m.meeting_class == "CabinetMeeting" and m.ref.key.count("-") >= 3:
+                return m
+        return None
+
+    # ------------------------------------------------------------ cues
+
+    def skip_space(self, offset: int) -> int:
+        while offset < len(self.text) and self.text[offset] in " \t\u200b":
+            offset += 1
+        return offset
+
+    def cue_at(self, offset: int, name: str) -> Span | None:
+        """The cue phrase starting at ``offset`` (after white space), longest first."""
+        pos = self.skip_space(offset)
+        for phrase in self.rules.cue(name):
+            end = self.match_loose(pos, phrase)
+            if end is not None:
+                return Span(pos, end)
+        return None
+
+    def match_loose(self, pos: int, phrase: str) -> int | None:
+        """End offset if ``phrase`` stands at ``pos``, white space in the text ignored."""
+        target = fold(phrase)
+        i, j = pos, 0
+        while j < len(target) and i < len(self.text):
+            ch = self.text[i]
+            if ch.isspace():
+                if j == 0:
+                    return None
+                i += 1
+                continue
+            if fold(ch) != target[j]:
+                return None
+            i, j = i + 1, j + 1
+        return i if j == len(target) else None
+
+    def find_cues(self, name: str, span: Span) -> list[Span]:
+        """Every occurrence of a cue's phrases in a span, left to right, no overlaps."""
+        out: list[Span] = []
+        chunk = self.text[span.start : span.end]
+        for phrase in self.rules.cue(name):
+            start = 0
+            while (i := chunk.find(phrase, start)) != -1:
+                hit = Span(span.start + i, span.start + i + len(phrase))
+                if not any(h.start < hit.end and hit.start < h.end for h in out):
+                    out.append(hit)
+                start = i + 1
+        return sorted(out)
+
+    def quote(self, *spans: Span) -> Span:
+        """The smallest span covering all, trimmed of white space: the quote for a fact."""
+        whole = spans[0].cover(*spans[1:]) if len(spans) > 1 else spans[0]
+        start, end = whole.start, whole.end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Span(start, end)
+
+    def ref(self, mention: Mention) -> Ref:
+        return Ref(mention.kind, mention.id)

@@ -1,0 +1,183 @@
+"""Documents and the decisions meetings took on them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from adgmin_kg.extract.context import MeetingMention, TextContext
+from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
+from adgmin_kg.gazetteer import Entry
+from adgmin_kg.thaitext import fold
+
+_SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
+_MAX_TITLE = 220
+
+
+def _verbs(ctx: TextContext) -> list[tuple[str, Entry]]:
+    """(verb, decision kind) pairs, longest verb first."""
+    pairs = [(verb, entry) for entry in ctx.gazetteer.of_kind("decision-kind") for verb in entry.get("verbs_th") or []]
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[1].id))
+
+
+def _cabinet_kind(ctx: TextContext, verb: str) -> str | None:
+    for entry in ctx.gazetteer.of_kind("decision-kind"):
+        if any(v in verb for v in entry.get("cabinet_verbs_th") or []):
+            return entry.id
+    return None
+
+
+def _heads(ctx: TextContext) -> list[tuple[str, str]]:
+    pairs = [(head, e.id) for e in ctx.gazetteer.of_kind("document-kind") for head in e.get("heads_th") or []]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def document_ref(ctx: TextContext, title: str) -> tuple[Ref, str | None]:
+    """A known document (gazetteer) when one of its names covers the title, else a new one."""
+    key = fold(title)
+    for m in ctx.gazetteer.find(title, kinds=("document",)):
+        if len(fold(title[m.start : m.end])) >= 0.85 * len(key):
+            entry = ctx.gazetteer.get("document", m.id)
+            return Ref("document", m.id), (entry.get("kind") if entry else None)
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return Ref("document", f"doc-{digest}", label=title), None
+
+
+def _kind_of(ctx: TextContext, title: str) -> str | None:
+    for head, kind in _heads(ctx):
+        if title.startswith(head):
+            return kind
+    return None
+
+
+def _title_at(ctx: TextContext, start: int, limit: int) -> Span | None:
+    """A document title starting at ``start`` (after the draft prefix), ending at a clause word."""
+    pos = ctx.skip_space(start)
+    if ctx.text.startswith(ctx.rules.draft_prefix, pos):
+        pos += len(ctx.rules.draft_prefix)
+    if not any(ctx.text.startswith(h, pos) for h, _ in _heads(ctx)) and not ctx.mention_at(pos, "document"):
+        return None
+    end = min(limit, pos + _MAX_TITLE)
+    chunk = ctx.text[pos:end]
+    cut = len(chunk)
+    if m := _SUB_MARK.search(chunk):
+        cut = m.start()
+    for word in ctx.rules.cue("title_end"):
+        i = chunk.find(" " + word)
+        if 0 < i < cut:
+            cut = i
+    for verb, _ in _verbs(ctx):
+        i = chunk.find(" และ" + verb)
+        if 0 < i < cut:
+            cut = i
+    title = chunk[:cut].rstrip(" ,")
+    if title.endswith(" และ"):
+        title = title[: -len(" และ")]
+    return Span(pos, pos + len(title)) if title else None
+
+
+def _listed_titles(ctx: TextContext, pos: int, line: Span) -> list[Span]:
+    """``รับทราบผลงาน... เช่น 1.รายงาน... และ 2.แนวทาง...``: documents listed as examples."""
+    examples = ctx.find_cues("examples", Span(pos, min(line.end, pos + 100)))
+    if not examples:
+        return []
+    found = []
+    for _, part in ctx.sub_items(Span(examples[0].end, line.end)):
+        span = _title_at(ctx, part.start, part.end)
+        if span:
+            found.append(span)
+    return found
+
+
+def _deciding_meeting(ctx: TextContext, offset: int, target: Ref | None) -> MeetingMention | None:
+    line = ctx.line_of(offset)
+    for m in ctx.meetings_in(line):
+        if m.ref != target and m.meeting_class != "CabinetMeeting" and m.span.start < offset:
+            return m
+    return ctx.main_meeting()
+
+
+def _is_cabinet_decision(ctx: TextContext, offset: int) -> bool:
+    line = ctx.line_of(offset)
+    before = ctx.text[max(line.start, offset - 30) : offset]
+    return any(cue in before for cue in ctx.rules.cue("cabinet_resolution")) and (
+        ctx.cabinet_meeting() is not None or ctx.release.meta.kind == "cabinet-summary"
+    )
+
+
+def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]:
+    docs: dict[Ref, DocumentFact] = {}
+    out: list[DecisionFact] = []
+    taken: list[Span] = []
+    for line in ctx.body_lines():
+        chunk = ctx.text[line.start : line.end]
+        for verb, kind in _verbs(ctx):
+            start = 0
+            while (i := chunk.find(verb, start)) != -1:
+                start = i + len(verb)
+                at = Span(line.start + i, line.start + i + len(verb))
+                if any(t.start <= at.start < t.end for t in taken):
+                    continue
+                pos = at.end
+                for _ in range(2):
+                    conn = ctx.cue_at(pos, "decision_object_connectors")
+                    if conn:
+                        pos = conn.end
+                cabinet = _is_cabinet_decision(ctx, at.start)
+                decision = (_cabinet_kind(ctx, verb) or kind.id) if cabinet else kind.id
+                results = ctx.cue_at(pos, "meeting_results")
+                if results:
+                    # the meeting's own name may begin inside the cue (``ผล|การประชุม...``)
+                    target = next((m for m in ctx.meetings if results.start < m.span.start <= results.end + 2), None)
+                    if target is None:
+                        continue
+                    meeting = ctx.cabinet_meeting() if cabinet else _deciding_meeting(ctx, at.start, target.ref)
+                    if meeting is None or meeting.ref == target.ref:
+                        continue
+                    taken.append(Span(at.start, target.span.end))
+                    out.append(DecisionFact(meeting.ref, target.ref, decision, ctx.quote(at, target.span), rule="decision-on-meeting"))
+                    continue
+                meeting = ctx.cabinet_meeting() if cabinet else _deciding_meeting(ctx, at.start, None)
+                if meeting is None:
+                    continue
+                title_span = _title_at(ctx, pos, line.end)
+                titles = [title_span] if title_span else _listed_titles(ctx, pos, line)
+                for title_span in titles:
+                    title = ctx.text[title_span.start : title_span.end]
+                    ref, known_kind = document_ref(ctx, title)
+                    taken.append(Span(at.start, title_span.end))
+                    docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
+                    out.append(DecisionFact(meeting.ref, ref, decision, ctx.quote(at, title_span) if title_span.start - at.end < 80 else ctx.quote(title_span)))
+        out.extend(_pending(ctx, line, docs))
+    return list(docs.values()), out
+
+
+def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> list[DecisionFact]:
+    """``ร่างบันทึกความเข้าใจ...ยังไม่มีการพิจารณาการลงนาม... เนื่องจาก ...``: not signed, and why."""
+    out = []
+    for cue in ctx.find_cues("pending", line):
+        heads = [
+            ctx.text.rfind(ctx.rules.draft_prefix + head, line.start, cue.start) for head, _ in _heads(ctx)
+        ] + [ctx.text.rfind(head, line.start, cue.start) for head, _ in _heads(ctx)]
+        start = max(heads, default=-1)
+        if start == -1:
+            continue
+        title_span = _title_at(ctx, start, cue.start)
+        if title_span is None:
+            continue
+        title = ctx.text[title_span.start : title_span.end].strip()
+        title_span = Span(title_span.start, title_span.start + len(title))
+        ref, known_kind = document_ref(ctx, title)
+        docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
+        meeting = _deciding_meeting(ctx, start, None)
+        if meeting is None:
+            continue
+        reason = None
+        because = ctx.find_cues("reason", Span(cue.end, line.end))
+        if because:
+            end = _SUB_MARK.search(ctx.text, because[0].end, line.end)
+            stop = end.start() if end else line.end
+            reason_span = ctx.quote(Span(because[0].start, stop))
+            reason = Quoted(ctx.text[reason_span.start : reason_span.end], reason_span)
+        out.append(DecisionFact(meeting.ref, ref, "pending", ctx.quote(title_span, cue), reason=reason, rule="decision-pending"))
+    return out

@@ -1,0 +1,413 @@
+"""Meetings: which meetings a release names, and what it says about each."""
+
+from __future__ import annotations
+
+import re
+
+from adgmin_kg.extract.context import MeetingMention, TextContext
+from adgmin_kg.facts import (
+    AttendanceFact,
+    MeetingDatesFact,
+    MeetingFact,
+    MeetingPropertyFact,
+    MeetingRelationFact,
+    Ref,
+    Span,
+)
+from adgmin_kg.gazetteer import Mention
+from adgmin_kg.thaitext import ascii_digits, find_dates, number_word, to_ce_year
+
+_EN_ORDINAL_BEFORE = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)\s*$")
+_NUMBER = re.compile(r"[0-9]{1,3}|[ก-๙]+")
+_PAREN = re.compile(r"\s*\([^()\n]{0,160}\)")
+_NEAR_DATE = 40  # a cabinet meeting's date follows its name within this many characters
+_NEAR_MEETING = 260  # a date, place or count belongs to a meeting named this close before it
+
+
+def meeting_key(series: str, ordinal: int) -> str:
+    return f"{series}-{ordinal}"
+
+
+def _series_class(ctx: TextContext, series: str) -> str:
+    entry = ctx.gazetteer.get("series", series)
+    return str(entry.get("class", "Meeting")) if entry else "Meeting"
+
+
+def _ordinal_after(ctx: TextContext, offset: int) -> tuple[int, int] | None:
+    """``ครั้งที่ 3`` (or ``ครั้งแรก``) right after a series name, maybe after ``(ADGMIN)``."""
+    pos = offset
+    for _ in range(2):  # a parenthesised short name or English name may stand between
+        m = _PAREN.match(ctx.text, pos)
+        if m:
+            pos = m.end()
+        stripped = ctx.skip_space(pos)
+        if ctx.text[stripped : stripped + 1] in (")", "ฯ"):
+            pos = stripped + 1
+    cue = ctx.cue_at(pos, "ordinal")
+    if cue:
+        m = _NUMBER.match(ascii_digits(ctx.text), ctx.skip_space(cue.end))
+        if m and (n := number_word(m.group(0), ctx.rules)):
+            return n, m.end()
+    first = ctx.cue_at(pos, "first_ordinal")
+    if first:
+        return 1, first.end
+    return None
+
+
+def _ordinal_before(ctx: TextContext, start: int) -> tuple[int, int] | None:
+    m = _EN_ORDINAL_BEFORE.search(ctx.text[max(0, start - 8) : start])
+    if m:
+        return int(m.group(1)), start - (len(ctx.text[max(0, start - 8) : start]) - m.start())
+    return None
+
+
+def _with_partners_series(ctx: TextContext, series: str) -> str | None:
+    for entry in ctx.gazetteer.of_kind("series"):
+        if entry.get("with_partners_of") == series:
+            return entry.id
+    return None
+
+
+def find_meetings(ctx: TextContext) -> list[MeetingMention]:
+    """Resolve series names + ordinals (and cabinet names + dates) to meeting mentions."""
+    found: list[MeetingMention] = []
+    dates = find_dates(ctx.text, ctx.rules)
+    for mention in ctx.mentions:
+        if mention.kind != "series":
+            continue
+        series = mention.id
+        cls = _series_class(ctx, series)
+        if cls == "CabinetMeeting":
+            for d in dates:
+                if mention.end <= d.start <= mention.end + _NEAR_DATE and d.last is None:
+                    key = f"{series}-{d.first.isoformat()}"
+                    span = Span(mention.start, d.end)
+                    found.append(MeetingMention(Ref("meeting", key), span, series, cls))
+                    break
+            else:
+                found.append(MeetingMention(Ref("meeting", series), Span(mention.start, mention.end), series, cls))
+            continue
+        after = _ordinal_after(ctx, mention.end)
+        before = None if after else _ordinal_before(ctx, mention.start)
+        if not after and not before:
+            continue
+        ordinal = after[0] if after else before[0]  # type: ignore[index]
+        start = mention.start if after else before[1]  # type: ignore[index]
+        end = after[1] if after else mention.end
+        partners = ctx.cue_at(end, "with_partners")
+        if partners and (dp := _with_partners_series(ctx, series)):
+            series, cls, end = dp, _series_class(ctx, dp), partners.end
+        found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls))
+    # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
+    found.sort(key=lambda m: (m.span.start, -m.span.end))
+    kept: list[MeetingMention] = []
+    for m in found:
+        if kept and m.span.start < kept[-1].span.end:
+            continue
+        kept.append(m)
+    return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+def _is_generic_cabinet(m: MeetingMention) -> bool:
+    return m.meeting_class == "CabinetMeeting" and m.ref.key == m.series
+
+
+def meeting_facts(ctx: TextContext) -> list[MeetingFact]:
+    out = []
+    for m in ctx.meetings:
+        series_entry = ctx.gazetteer.get("series", m.series)
+        ordinal = None
+        date = None
+        if m.meeting_class == "CabinetMeeting":
+            import datetime as dt
+
+            date = dt.date.fromisoformat(m.ref.key[len(m.series) + 1 :])
+        else:
+            ordinal = int(m.ref.key.rsplit("-", 1)[1])
+        assert series_entry is not None
+        out.append(MeetingFact(m.ref, m.meeting_class, m.series, ordinal, date, ctx.quote(m.span)))
+    return out
+
+
+def resolve_generic_cabinet(ctx: TextContext, mention: Mention) -> MeetingMention | None:
+    """``ครม.`` alone means the release's dated cabinet meeting."""
+    return ctx.cabinet_meeting()
+
+
+# ---------------------------------------------------------------- meeting properties
+
+
+def _owner(ctx: TextContext, offset: int, window: int = _NEAR_MEETING) -> MeetingMention | None:
+    line = ctx.line_of(offset)
+    m = ctx.meeting_before(offset, line)
+    if m and offset - m.span.end <= window and m.meeting_class != "CabinetMeeting":
+        return m
+    return None
+
+
+def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
+    out, seen = [], set()
+    cabinet_spans = [m.span for m in ctx.meetings if m.meeting_class == "CabinetMeeting"]
+    for d in find_dates(ctx.text, ctx.rules):
+        if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
+            continue
+        owner = _owner(ctx, d.start)
+        if owner is None or owner.ref in seen:
+            continue
+        seen.add(owner.ref)
+        out.append(MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end))))
+    for m in ctx.meetings:
+        if m.meeting_class == "CabinetMeeting" and m.ref not in seen:
+            seen.add(m.ref)
+            import datetime as dt
+
+            day = dt.date.fromisoformat(m.ref.key[len(m.series) + 1 :])
+            out.append(MeetingDatesFact(m.ref, day, None, ctx.quote(m.span), rule="cabinet-date"))
+    return out
+
+
+def meeting_places(ctx: TextContext) -> list[MeetingPropertyFact]:
+    """``ณ <place> <country>``: the place, and the country named with it."""
+    out, seen = [], set()
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("place", line):
+            if cue.start > 0 and not ctx.text[cue.start - 1].isspace() and ctx.text[cue.start - 1] not in "(":
+                continue  # ``ณ`` / ``ที่`` inside a word
+            place = ctx.mention_at(cue.end, "place", "country")
+            if place is None:
+                continue
+            owner = _owner(ctx, cue.start)
+            if owner is None or owner.ref in seen:
+                continue
+            seen.add(owner.ref)
+            if place.kind == "place":
+                out.append(MeetingPropertyFact(owner.ref, "location", ctx.ref(place), ctx.quote(cue, Span(place.start, place.end))))
+                country = ctx.mention_at(place.end, "country")
+                if country:
+                    out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(cue, Span(country.start, country.end)), rule="meeting-place-country"))
+            else:
+                out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(place), ctx.quote(cue, Span(place.start, place.end)), rule="meeting-place-country"))
+    return out
+
+
+def meeting_hosts(ctx: TextContext) -> list[MeetingPropertyFact]:
+    """``สิงคโปร์จะเป็นเจ้าภาพ``: a country named as host of a meeting in the same line."""
+    out = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("host", line):
+            country = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country")) if cue.start - c.end <= 4), None)
+            if country is None:
+                continue
+            meetings = ctx.meetings_in(line)
+            owner = ctx.meeting_before(country.start, line) or next((m for m in meetings if m.span.start >= cue.end), None)
+            if owner is None:
+                continue
+            out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(owner.span, cue) if owner.span.end <= cue.end else ctx.quote(country_span(country), owner.span), rule="meeting-host"))
+    return out
+
+
+def country_span(m: Mention) -> Span:
+    return Span(m.start, m.end)
+
+
+_PART_OF_YEAR = re.compile(r"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
+
+
+def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
+    """A meeting announced as coming: ``มีกำหนดการจะจัดขึ้นในช่วงต้นปี 2567``."""
+    out = []
+    for line in ctx.body_lines():
+        if not ctx.find_cues("future", line):
+            continue
+        chunk = ascii_digits(ctx.text[line.start : line.end])
+        for m in _PART_OF_YEAR.finditer(chunk):
+            owner = ctx.meeting_before(line.start + m.start(), line)
+            if owner is None:
+                continue
+            core_start = line.start + m.start("part")
+            written = ctx.text[core_start : line.start + m.end()]
+            year = to_ce_year(int(m["year"]), ctx.rules)
+            english = f"{ctx.rules.part_of_year[m['part']]} {year}"
+            out.append(
+                MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(Span(line.start + m.start(), line.start + m.end())), value_en=english, year=year, rule="expected-time")
+            )
+    return out
+
+
+def member_counts(ctx: TextContext) -> list[MeetingPropertyFact]:
+    out = []
+    for pattern in ctx.rules.cue("member_states_count"):
+        before, _, after = pattern.partition("{n}")
+        regex = re.compile(r"\s*".join(map(re.escape, before.split())) + r"\s*(?P<n>[0-9]{1,2})\s*" + r"\s*".join(map(re.escape, after.split())))
+        for m in regex.finditer(ascii_digits(ctx.text)):
+            owner = _owner(ctx, m.start())
+            if owner and not any(f.meeting == owner.ref for f in out):
+                out.append(MeetingPropertyFact(owner.ref, "member-states", int(m["n"]), ctx.quote(Span(m.start(), m.end())), rule="member-states-count"))
+    return out
+
+
+def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
+    """``ภายใต้หัวข้อ “...”`` or up to the next clause word."""
+    out = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("theme", line):
+            start = ctx.skip_space(cue.end)
+            rest = ctx.text[start : line.end]
+            if rest[:1] in "“\"":
+                close = rest.find("”" if rest[0] == "“" else '"', 1)
+                if close == -1:
+                    continue
+                value_span = Span(start + 1, start + close)
+            else:
+                stops = [rest.find(w) for w in ctx.rules.cue("theme_end")]
+                stops = [s for s in stops if s > 0]
+                value_span = Span(start, start + (min(stops) if stops else len(rest)))
+            value = ctx.text[value_span.start : value_span.end].strip()
+            if not value:
+                continue
+            owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
+            if owner:
+                out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, value_span), rule="theme"))
+    return out
+
+
+# ---------------------------------------------------------------- attendance
+
+
+def attendance(ctx: TextContext) -> list[AttendanceFact]:
+    """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``) or a post."""
+    out: list[AttendanceFact] = []
+    roles = ctx.gazetteer.of_kind("role")
+    for line in ctx.body_lines():
+        if not ctx.find_cues("attendance", line):
+            continue
+        for role in roles:
+            for form in sorted({f for f in role.forms() if f}, key=len, reverse=True):
+                for cue in _occurrences(ctx, form, line):
+                    owner = ctx.meeting_before(cue.start, line)
+                    if owner is None or owner.meeting_class == "CabinetMeeting":
+                        continue
+                    for member in _listed_after(ctx, cue.end, line):
+                        out.append(AttendanceFact(owner.ref, ctx.ref(member), role.id, ctx.quote(cue, Span(member.start, member.end))))
+    for line in ctx.body_lines():
+        out.extend(_post_attendance(ctx, line))
+        out.extend(_delegation_attendance(ctx, line))
+    return _unique(out)
+
+
+def _post_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """A post holder who attended: ``เลขาธิการอาเซียนเข้าร่วมประชุม``, or who spoke
+    ``ในระหว่างการประชุม ADGSOM ครั้งที่ 3``."""
+    out = []
+    for post in ctx.mentions_in(line, "post"):
+        entry = ctx.gazetteer.get("post", post.id)
+        role = entry.get("attendance_role") if entry else None
+        if not role:
+            continue
+        during = ctx.cue_at(post.end, "during")
+        if during:
+            owner = next((m for m in ctx.meetings if during.start < m.span.start <= during.end + 2), None)
+            quote = ctx.quote(Span(post.start, owner.span.end)) if owner else None
+        elif ctx.find_cues("attendance", Span(post.end, min(line.end, post.end + 40))):
+            owner = ctx.meeting_before(post.start, line) or ctx.main_meeting()
+            quote = ctx.quote(Span(post.start, post.end))
+        else:
+            continue
+        if owner and quote and owner.meeting_class != "CabinetMeeting":
+            out.append(AttendanceFact(owner.ref, ctx.ref(post), str(role), quote, rule="attendance-post"))
+    return out
+
+
+def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``คณะผู้แทนไทย``: the release's own country was at the meeting."""
+    from adgmin_kg.extract.talks import home_country
+
+    home = home_country(ctx)
+    out = []
+    for cue in ctx.find_cues("delegation", line):
+        owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
+        entry = ctx.gazetteer.get("country", home.key) if home else None
+        if owner and home and entry and owner.meeting_class != "CabinetMeeting":
+            role = "member-state" if entry.get("asean_member") else "guest"
+            out.append(AttendanceFact(owner.ref, home, role, ctx.quote(cue), rule="attendance-delegation"))
+    return out
+
+
+def _occurrences(ctx: TextContext, form: str, span: Span) -> list[Span]:
+    chunk = ctx.text[span.start : span.end]
+    out, start = [], 0
+    while (i := chunk.find(form, start)) != -1:
+        out.append(Span(span.start + i, span.start + i + len(form)))
+        start = i + len(form)
+    return out
+
+
+def _listed_after(ctx: TextContext, offset: int, line: Span) -> list[Mention]:
+    """Countries/organisations in a parenthesis or a ``คือ``/``ได้แก่`` list right after a cue."""
+    pos = ctx.skip_space(offset)
+    if ctx.text[pos : pos + 1] == "(":
+        close = ctx.text.find(")", pos, line.end)
+        if close == -1:
+            return []
+        return ctx.mentions_in(Span(pos, close), "country", "org")
+    intro = ctx.cue_at(pos, "list_intro")
+    if intro:
+        end = min([i for i in (ctx.text.find(" ซึ่ง", intro.end, line.end), ctx.text.find(" โดย", intro.end, line.end)) if i != -1] or [line.end])
+        return ctx.mentions_in(Span(intro.end, end), "country", "org")
+    return []
+
+
+def _unique(facts: list[AttendanceFact]) -> list[AttendanceFact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.meeting, f.participant)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- relations
+
+
+def relations(ctx: TextContext) -> list[MeetingRelationFact]:
+    """Meetings held during another (``ในระหว่างการประชุม ADGSOM ครั้งที่ 3``) are part of the
+    release's main meeting when it announces "and related meetings"; a with-partners meeting
+    is related to the meeting it accompanies."""
+    out: list[MeetingRelationFact] = []
+    main = ctx.main_meeting()
+    if main is None:
+        return out
+    has_related = bool(ctx.find_cues("related_meetings", Span(ctx.body_start, len(ctx.text))))
+    for m in ctx.meetings:
+        if m.ref == main.ref or m.meeting_class == "CabinetMeeting":
+            continue
+        entry = ctx.gazetteer.get("series", m.series)
+        if entry and entry.get("with_partners_of") == main.series and m.ref.key.endswith("-" + main.ref.key.rsplit("-", 1)[1]):
+            out.append(MeetingRelationFact(m.ref, "related", main.ref, ctx.quote(m.span), rule="with-partners-meeting"))
+            continue
+        during = _cue_before(ctx, m.span.start, "during")
+        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ref.key.rsplit("-", 1)[1] == main.ref.key.rsplit("-", 1)[1]:
+            out.append(MeetingRelationFact(m.ref, "part-of", main.ref, ctx.quote(during, m.span), rule="held-during"))
+    return _unique_relations(out)
+
+
+def _cue_before(ctx: TextContext, offset: int, name: str) -> Span | None:
+    """A cue ending right before ``offset``, or overlapping the start of the name there."""
+    for phrase in ctx.rules.cue(name):
+        window = ctx.text[max(offset - len(phrase) - 2, 0) : offset + len(phrase)]
+        i = window.find(phrase)
+        if i != -1:
+            start = max(offset - len(phrase) - 2, 0) + i
+            if start < offset and not ctx.text[start + len(phrase) : offset].strip():
+                return Span(start, start + len(phrase))
+    return None
+
+
+def _unique_relations(facts: list[MeetingRelationFact]) -> list[MeetingRelationFact]:
+    seen, out = set(), []
+    for f in facts:
+        if (f.meeting, f.relation, f.other) not in seen:
+            seen.add((f.meeting, f.relation, f.other))
+            out.append(f)
+    return out

@@ -1,0 +1,113 @@
+"""People, their posts, the release's spokesperson, and proposals a country put forward."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from adgmin_kg.extract.context import TextContext
+from adgmin_kg.extract.talks import home_country
+from adgmin_kg.facts import PersonFact, ProposalFact, Quoted, Ref, Span, SpokespersonFact
+from adgmin_kg.gazetteer import Mention
+from adgmin_kg.thaitext import fold
+
+_THAI_NAME = re.compile(r"([ก-๙]+)\s+([ก-๙]+)")
+
+
+def _honorific_at(ctx: TextContext, end: int) -> int:
+    """Start of an honorific ending at ``end`` (or ``end`` itself)."""
+    for h in ctx.rules.honorifics:
+        if ctx.text[max(0, end - len(h)) : end] == h:
+            return end - len(h)
+    return end
+
+
+def people(ctx: TextContext) -> list[PersonFact]:
+    """A person named (gazetteer, or honorific + name + surname) right before a post."""
+    out = []
+    taken = [(m.start, m.end) for m in ctx.mentions if m.kind == "person"]
+    for post in [m for m in ctx.mentions if m.kind == "post"]:
+        before = ctx.text[max(ctx.body_start, post.start - 60) : post.start]
+        person = next((m for m in ctx.mentions if m.kind == "person" and 0 <= post.start - m.end <= 2), None)
+        if person:
+            start = _honorific_at(ctx, person.start)
+            out.append(PersonFact(ctx.ref(person), ctx.ref(post), ctx.quote(Span(start, post.end))))
+            continue
+        for h in ctx.rules.honorifics:
+            i = before.rfind(h)
+            if i == -1:
+                continue
+            m = _THAI_NAME.match(before, i + len(h))
+            if m and m.end() == len(before.rstrip()) and before[m.end() :].strip() == "":
+                start = post.start - len(before) + i
+                name = f"{m.group(1)} {m.group(2)}"
+                if any(s <= start < e for s, e in taken):
+                    break
+                key = "person-" + hashlib.sha1(fold(name).encode()).hexdigest()[:10]
+                out.append(PersonFact(Ref("person", key, label=name), ctx.ref(post), ctx.quote(Span(start, post.end))))
+                break
+    return out
+
+
+def spokespeople(ctx: TextContext, facts: list[PersonFact]) -> list[SpokespersonFact]:
+    """The person whose words the release reports: named with a post, then ``เปิดเผย``."""
+    for fact in facts:
+        after = ctx.text[fact.quote.end : fact.quote.end + 15]
+        if any(after.lstrip().startswith(v) for v in ctx.rules.cue("spokesperson_verbs")):
+            return [SpokespersonFact(fact.person, fact.quote)]
+    return []
+
+
+def proposals(ctx: TextContext) -> list[ProposalFact]:
+    """``ผลักดันข้อเสนอการจัดตั้งคณะทำงาน...``: a working group a country proposed to set up."""
+    out: list[ProposalFact] = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("proposal_verbs", line):
+            pos = cue.end
+            body: Mention | None = None
+            for org in ctx.mentions_in(Span(pos, min(line.end, pos + 80)), "org"):
+                entry = ctx.gazetteer.get("org", org.id)
+                if entry and entry.get("type") == "working-group":
+                    body = org
+                    break
+            if body is None:
+                continue
+            found = _proposer(ctx, line, cue.start)
+            if found is None:
+                continue
+            proposer, named_at = found
+            meeting = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
+            if meeting is None:
+                continue
+            activities = _activities(ctx, Span(body.end, line.end))
+            key = f"{meeting.ref.key}-{proposer.key}-{body.id}"
+            out.append(ProposalFact(Ref("proposal", key), proposer, meeting.ref, ctx.ref(body), ctx.quote(named_at, cue, Span(body.start, body.end)), activities))
+    return out
+
+
+def _proposer(ctx: TextContext, line: Span, offset: int) -> tuple[Ref, Span] | None:
+    """The country that proposes, and where the text names it (a country or its delegation)."""
+    countries = ctx.mentions_in(Span(line.start, offset), "country")
+    if countries:
+        return ctx.ref(countries[-1]), Span(countries[-1].start, countries[-1].end)
+    delegation = ctx.find_cues("delegation", Span(line.start, offset))
+    home = home_country(ctx)
+    if delegation and home:
+        return home, delegation[-1]
+    return None
+
+
+def _activities(ctx: TextContext, span: Span) -> tuple[Quoted[str], ...]:
+    examples = ctx.find_cues("examples", span)
+    if not examples:
+        return ()
+    parts = ctx.sub_items(Span(examples[0].end, span.end))
+    out = []
+    for _, part in parts:
+        text = ctx.text[part.start : part.end]
+        text = text.rstrip()
+        if text.endswith(" และ"):
+            text = text[: -len(" และ")]
+        quote = ctx.quote(Span(part.start, part.start + len(text)))
+        out.append(Quoted(ctx.text[quote.start : quote.end], quote))
+    return tuple(out)

@@ -1,0 +1,75 @@
+"""Language rules kept as data (``data/rules/thai.yaml``): calendar, numbers, cue phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from adgmin_kg.errors import DataError
+from adgmin_kg.paths import data_dir
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The parsed rules file; ``cues`` maps a cue name to its phrases, longest first."""
+
+    path: Path
+    months: dict[str, int]
+    buddhist_era_from: int
+    number_words: dict[str, int]
+    part_of_year: dict[str, str]
+    honorifics: tuple[str, ...]
+    currencies: dict[str, str]
+    multipliers: dict[str, int]
+    cues: dict[str, tuple[str, ...]]
+    release_prefix: str
+    draft_prefix: str
+
+    def cue(self, name: str) -> tuple[str, ...]:
+        try:
+            return self.cues[name]
+        except KeyError:
+            raise DataError(self.path, f"missing cue list {name!r} under 'cues'") from None
+
+
+def _longest_first(forms: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(forms), key=lambda s: (-len(s), s)))
+
+
+def rules_path() -> Path:
+    return data_dir() / "rules" / "thai.yaml"
+
+
+@cache
+def load_rules(path: Path | None = None) -> RuleBook:
+    path = path or rules_path()
+    try:
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataError(path, f"cannot read rules: {err}") from err
+    try:
+        months = {form: int(n) for n, forms in raw["months"].items() for form in forms}
+        currencies = {form: code for code, forms in raw["currencies"].items() for form in forms}
+        cues_raw = dict(raw["cues"])
+        release_prefix = cues_raw.pop("release_prefix")
+        draft_prefix = cues_raw.pop("draft_prefix")
+        cues = {name: _longest_first(list(forms)) for name, forms in cues_raw.items()}
+        return RuleBook(
+            path=path,
+            months=months,
+            buddhist_era_from=int(raw["buddhist_era_from"]),
+            number_words={k: int(v) for k, v in raw["number_words"].items()},
+            part_of_year=dict(raw["part_of_year"]),
+            honorifics=_longest_first(raw["honorifics"]),
+            currencies=currencies,
+            multipliers={k: int(v) for k, v in raw["multipliers"].items()},
+            cues=cues,
+            release_prefix=release_prefix,
+            draft_prefix=draft_prefix,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise DataError(path, f"malformed rules file: {err!r}") from err

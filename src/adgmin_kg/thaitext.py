@@ -1,0 +1,191 @@
+"""Thai text handling that keeps offsets: digits, dates, amounts, compacted matching text.
+
+Every function here works on the release text exactly as read and reports spans as Python
+string indices into it (end exclusive), so a quote can always be cut back out of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from adgmin_kg.rules import RuleBook
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """Thai digits to ASCII digits; one character for one, so offsets are kept."""
+    return text.translate(_THAI_DIGITS)
+
+
+def to_ce_year(year: int, rules: RuleBook) -> int:
+    """A year as written (Buddhist or Common Era) to Common Era."""
+    return year - 543 if year >= rules.buddhist_era_from else year
+
+
+@dataclass(frozen=True)
+class Compact:
+    """The text without white space, with a map back to original offsets.
+
+    Releases break names with runs of spaces (``รัฐมนตรีอาเซียน            ด้านดิจิทัล``);
+    matching on the compacted form finds them, and ``span`` maps a hit back.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def index_at_or_after(self, original_offset: int) -> int:
+        """The compact index of the first kept character at or after an original offset."""
+        import bisect
+
+        return bisect.bisect_left(self.origin, original_offset)
+
+
+def compact(text: str) -> Compact:
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch in "\u200b\u200c\u200d\ufeff":
+            continue
+        chars.append(ch)
+        origin.append(i)
+    return Compact("".join(chars), tuple(origin))
+
+
+def fold(form: str) -> str:
+    """The matching key of a name: no white space, ASCII digits, lower-case Latin letters."""
+    return "".join(ascii_digits(form).split()).lower()
+
+
+# ---------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date or a date range as written: ``9-10 กุมภาพันธ์ 2566``."""
+
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date | None
+
+
+@cache
+def _date_regex(month_forms: tuple[str, ...]) -> re.Pattern[str]:
+    month = "|".join(re.escape(m) for m in month_forms)
+    day = r"(?:[0-9]{1,2})"
+    return re.compile(
+        rf"(?P<d1>{day})(?:\s*(?P<m1>{month}))?(?:\s*(?P<y1>[0-9]{{4}}))?"
+        rf"(?:\s*(?:-|–|ถึง|ถึงวันที่|และ)\s*(?P<d2>{day}))?"
+        rf"\s*(?P<m2>{month})\s*(?P<y2>[0-9]{{4}})"
+    )
+
+
+def find_dates(text: str, rules: RuleBook) -> list[DateExpr]:
+    """Every Thai date or range in the text (``21 มีนาคม 2566``, ``30 ม.ค. - 1 ก.พ. 2567``)."""
+    forms = tuple(sorted(rules.months, key=len, reverse=True))
+    found: list[DateExpr] = []
+    for m in _date_regex(forms).finditer(ascii_digits(text)):
+        if m.start() > 0 and text[m.start() - 1].isdigit():
+            continue
+        year = to_ce_year(int(m["y2"]), rules)
+        month2 = rules.months[m["m2"]]
+        try:
+            if m["d2"]:
+                month1 = rules.months[m["m1"]] if m["m1"] else month2
+                year1 = to_ce_year(int(m["y1"]), rules) if m["y1"] else year
+                if month1 > month2 and not m["y1"]:
+                    year1 = year - 1
+                first = dt.date(year1, month1, int(m["d1"]))
+                last: dt.date | None = dt.date(year, month2, int(m["d2"]))
+            else:
+                if m["m1"]:  # "9 กุมภาพันธ์ 10 มีนาคม 2566" is two dates; keep the last
+                    continue
+                first, last = dt.date(year, month2, int(m["d1"])), None
+        except ValueError:
+            continue
+        found.append(DateExpr(m.start(), m.end(), first, last))
+    return found
+
+
+@dataclass(frozen=True)
+class SlashDate:
+    start: int
+    end: int
+    date: dt.date
+
+
+def find_slash_dates(text: str, rules: RuleBook) -> list[SlashDate]:
+    """``21/03/2566`` style dates."""
+    out = []
+    for m in re.finditer(r"(?<![0-9])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9])", ascii_digits(text)):
+        try:
+            day = dt.date(to_ce_year(int(m[3]), rules), int(m[2]), int(m[1]))
+        except ValueError:
+            continue
+        out.append(SlashDate(m.start(), m.end(), day))
+    return out
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def parse_number(written: str) -> Decimal | None:
+    """``12,500`` -> 12500; numbers are kept as written, typos included (``12,5000``)."""
+    cleaned = ascii_digits(written).replace(",", "").strip()
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def number_word(word: str, rules: RuleBook) -> int | None:
+    """``3``, ``๓`` or ``สาม`` -> 3."""
+    digits = ascii_digits(word).strip()
+    if digits.isdigit():
+        return int(digits)
+    return rules.number_words.get(word.strip())
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+
+
+@cache
+def _amount_regex(currency_forms: tuple[str, ...], multiplier_forms: tuple[str, ...]) -> re.Pattern[str]:
+    cur = "|".join(re.escape(c) for c in currency_forms)
+    mul = "|".join(re.escape(m) for m in multiplier_forms)
+    return re.compile(
+        rf"(?:(?P<pre>US\$|USD)\s*)?(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<mul>{mul})?\s*(?P<cur>{cur})?"
+    )
+
+
+def find_amounts(text: str, rules: RuleBook) -> list[Amount]:
+    """Money as written: ``12,500 ดอลลาร์สหรัฐ``, ``1.5 ล้านบาท``, ``USD 20,000``."""
+    cur_forms = tuple(sorted(rules.currencies, key=len, reverse=True))
+    mul_forms = tuple(sorted(rules.multipliers, key=len, reverse=True))
+    out = []
+    for m in _amount_regex(cur_forms, mul_forms).finditer(ascii_digits(text)):
+        currency_form = m["cur"] or m["pre"]
+        if not currency_form:
+            continue
+        value = parse_number(m["num"])
+        if value is None:
+            continue
+        if m["mul"]:
+            value *= rules.multipliers[m["mul"]]
+        if value == value.to_integral_value():
+            value = value.to_integral_value()
+        out.append(Amount(m.start(), m.end(), value, rules.currencies[currency_form]))
+    return out

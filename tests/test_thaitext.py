@@ -1,0 +1,49 @@
+"""Thai dates, digits and amounts, with offsets into the text as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from adgmin_kg.rules import load_rules
+from adgmin_kg.thaitext import ascii_digits, compact, find_amounts, find_dates, to_ce_year
+
+RULES = load_rules()
+
+
+def test_buddhist_era_range_within_a_month() -> None:
+    text = "ระหว่างวันที่ 9-10 กุมภาพันธ์ 2566 ณ เกาะ"
+    (d,) = find_dates(text, RULES)
+    assert (d.first, d.last) == (dt.date(2023, 2, 9), dt.date(2023, 2, 10))
+    assert text[d.start : d.end] == "9-10 กุมภาพันธ์ 2566"
+
+
+def test_range_across_months_and_thai_digits() -> None:
+    (d,) = find_dates("วันที่ ๓๐ ม.ค. - ๑ ก.พ. ๒๕๖๗", RULES)
+    assert (d.first, d.last) == (dt.date(2024, 1, 30), dt.date(2024, 2, 1))
+
+
+def test_single_date_and_common_era_year() -> None:
+    (d,) = find_dates("21 มีนาคม 2023", RULES)
+    assert d.first == dt.date(2023, 3, 21) and d.last is None
+    assert to_ce_year(2566, RULES) == 2023 and to_ce_year(2025, RULES) == 2025
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert find_dates("31 กุมภาพันธ์ 2566", RULES) == []
+
+
+def test_amounts_keep_the_number_as_written() -> None:
+    text = "จำนวน 57,900 ดอลลาร์สหรัฐ และ 1.5 ล้านบาท และ 25,5500 ดอลลาร์สหรัฐ"
+    amounts = find_amounts(text, RULES)
+    assert [(a.value, a.currency) for a in amounts] == [(Decimal("57900"), "USD"), (Decimal("1500000"), "THB"), (Decimal("255500"), "USD")]
+    assert text[amounts[0].start : amounts[0].end].strip() == "57,900 ดอลลาร์สหรัฐ"
+
+
+def test_digits_and_compaction_keep_offsets() -> None:
+    assert ascii_digits("ครั้งที่ ๓") == "ครั้งที่ 3"
+    text = "รัฐมนตรีอาเซียน      ด้านดิจิทัล"
+    packed = compact(text)
+    assert packed.text == "รัฐมนตรีอาเซียนด้านดิจิทัล"
+    start, end = packed.span(0, len(packed.text))
+    assert text[start:end] == text
