@@ -63,6 +63,7 @@ PREFIXES = {
     "scheme": "https://w3id.org/adgmin-kg/id/scheme/",
     "ser": "https://w3id.org/adgmin-kg/id/series/",
     "stmt": "https://w3id.org/adgmin-kg/id/statement/thaigov-99999/",
+    "sup": "https://w3id.org/adgmin-kg/id/support/",
     "topic": "https://w3id.org/adgmin-kg/id/topic/",
 }
 SPARQL_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -89,6 +90,7 @@ class Case:
 REL, MTG, TALK = "rel:thaigov-99999", "mtg:adgmin-3", "mtg:adgmin-3-talk-japan-thailand"
 ATT, DEC = "att:adgmin-3-thailand", "dec:adgmin-3-adopted-boracay-digital-declaration"
 PROJ, PROP = "proj:asean-cybersecurity-training", "prop:adgmin-3-thailand-asean-working-group-on-ai"
+SUP = "sup:adgmin-3-asean-ict-fund-thailand"
 DOC, STMT = "doc:boracay-digital-declaration", "stmt:m-type"
 
 VIOLATION_CASES = [
@@ -282,6 +284,14 @@ VIOLATION_CASES = [
     Case("adgsh:FundedProject-continues-class", PROJ,
          f"DELETE WHERE {{ {PROJ} adg:continues ?v }} ; INSERT DATA {{ {PROJ} adg:continues proj:unknown }}"),
     Case("adgsh:FundedProject-provenance", PROJ, f"DELETE {{ ?st ?p ?o }} WHERE {{ ?st rdf:subject {PROJ} ; ?p ?o }}"),
+    # Support
+    Case("adgsh:Support-label-count", SUP, f"DELETE WHERE {{ {SUP} rdfs:label ?v }}"),
+    Case("adgsh:Support-supporter-count", SUP, f"DELETE WHERE {{ {SUP} adg:supporter ?v }}"),
+    Case("adgsh:Support-supporter-nodeKind", SUP,
+         f'DELETE WHERE {{ {SUP} adg:supporter ?v }} ; INSERT DATA {{ {SUP} adg:supporter "ASEAN ICT Fund" }}'),
+    Case("adgsh:Support-atMeeting-class", SUP,
+         f"DELETE WHERE {{ {SUP} adg:atMeeting ?v }} ; INSERT DATA {{ {SUP} adg:atMeeting country:thailand }}"),
+    Case("adgsh:Support-provenance", SUP, f"DELETE {{ ?st ?p ?o }} WHERE {{ ?st rdf:subject {SUP} ; ?p ?o }}"),
     # Proposal
     Case("adgsh:Proposal-label-count", PROP, f"DELETE WHERE {{ {PROP} rdfs:label ?v }}"),
     Case("adgsh:Proposal-proposedBy-count", PROP, f"DELETE WHERE {{ {PROP} adg:proposedBy ?v }}"),
@@ -517,13 +527,13 @@ def test_ttl_parses(path: Path) -> None:
 MODEL_CLASSES = (
     "Release Country Fund Ministry WorkingGroup IntergovernmentalOrganisation Place Meeting "
     "MinisterialMeeting SeniorOfficialsMeeting BilateralMeeting CabinetMeeting CommitteeMeeting "
-    "MeetingSeries Attendance Document Decision FundedProject Proposal Statement"
+    "MeetingSeries Attendance Document Decision FundedProject Proposal Support Statement"
 ).split()
 MODEL_PROPERTIES = (
     "releaseKind scope sha256 spokesperson iso3166Alpha2 aseanMember country inSeries ordinal "
     "hostCountry memberStatesAttending participant attendee attendedMeeting role theme level "
     "expectedTime expectedYear documentKind decidedBy decisionOn decisionKind reason recipient amount "
-    "currency fiscalYear phase continues proposedBy proposedAt proposedBody proposedActivity rule "
+    "currency fiscalYear phase continues proposedBy proposedAt proposedBody proposedActivity supporter atMeeting rule "
     "quote quoteStart quoteEnd"
 ).split()
 

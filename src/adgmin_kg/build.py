@@ -144,6 +144,7 @@ class Builder:
         self._documents(w, facts)
         self._funding(w, facts)
         self._talks(w, facts)
+        self._supports(w, facts)
         self._proposals(w, facts)
 
     def _publisher(self, name: str) -> URIRef:
@@ -207,8 +208,14 @@ class Builder:
                 if p.year:
                     w.fact(node, ADG.expectedYear, Literal(p.year), p.quote, p.rule)
         for rel in facts.relations:
-            pred = SCHEMA.superEvent if rel.relation == "part-of" else DCTERMS.relation
-            w.fact(iri(rel.meeting), pred, iri(rel.other), rel.quote, rel.rule)
+            both_meetings = rel.subject.kind == rel.other.kind == "meeting"
+            pred = DCTERMS.relation if rel.relation == "related" else (SCHEMA.superEvent if both_meetings else DCTERMS.isPartOf)
+            w.fact(iri(rel.subject), pred, iri(rel.other), rel.quote, rel.rule)
+        for p in facts.projects:
+            node = iri(p.project)
+            w.fact(node, RDF.type, SCHEMA.Project, p.quote, p.rule)
+            w.fact(node, RDFS.label, _lit_th(p.title), p.quote, p.rule)
+            w.fact(node, DCTERMS.title, _lit_th(p.title), p.quote, p.rule)
         for a in facts.attendance:
             self._attendance(w, a.meeting, a.participant, a.role, a.quote, a.rule)
         for t in facts.topics:
@@ -324,6 +331,22 @@ class Builder:
             for topic in t.topics:
                 w.fact(node, DCTERMS.subject, entity("topic", topic.value), topic.quote, rule)
 
+    def _supports(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:
+        for s in facts.supports:
+            node, rule = iri(s.support), s.rule
+            w.fact(node, RDF.type, ADG.Support, s.quote, rule)
+            context = self._short_label(w, facts, s.meeting) if s.meeting else None
+            label = f"Support from {self._label_of(s.supporter, 'en')} to {self._label_of(s.recipient, 'en')}"
+            w.fact(node, RDFS.label, Literal(label + (f" at {context}" if context else ""), lang="en"), s.quote, rule)
+            w.fact(node, ADG.supporter, iri(s.supporter), s.quote, rule)
+            w.fact(node, ADG.participant, iri(s.supporter), s.quote, rule)
+            w.fact(node, ADG.participant, iri(s.recipient), s.quote, rule)
+            if s.meeting:
+                w.fact(node, ADG.atMeeting, iri(s.meeting), s.quote, rule)
+                w.fact(node, SKOS.altLabel, Literal(f"{context} / {self._label_of(s.supporter, 'en')}"), s.quote, rule)
+            for topic in s.topics:
+                w.fact(node, DCTERMS.subject, entity("topic", topic.value), topic.quote, rule)
+
     def _proposals(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:
         for p in facts.proposals:
             node, rule = iri(p.proposal), p.rule
@@ -409,6 +432,8 @@ def _add_entry(g: Graph, gazetteer: Gazetteer, e: Entry) -> None:
             g.add((node, ADG.country, entity("country", str(e.get("country")))))
         if e.get("part_of"):
             g.add((node, ORG.subOrganizationOf, entity("org", str(e.get("part_of")))))
+    if e.kind == "series" and e.get("body"):
+        g.add((node, SCHEMA.organizer, entity("org", str(e.get("body")))))
     if e.kind == "place" and e.get("country"):
         g.add((node, SCHEMA.containedInPlace, entity("country", str(e.get("country")))))
     if e.kind == "post" and e.get("organisation"):

@@ -83,12 +83,14 @@ class MeetingPropertyFact:
 
 
 @dataclass(frozen=True)
-class MeetingRelationFact:
-    meeting: Ref
+class RelationFact:
+    """``part-of`` or ``related`` between meetings, bodies and projects."""
+
+    subject: Ref
     relation: str  # part-of | related
     other: Ref
     quote: Span
-    rule: str = "meeting-relation"
+    rule: str = "relation"
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,16 @@ class FundingFact:
 
 
 @dataclass(frozen=True)
+class ProjectFact:
+    """A project named in the text without funding (``โครงการศูนย์ความร่วมมือ...``)."""
+
+    project: Ref
+    title: str
+    quote: Span
+    rule: str = "project"
+
+
+@dataclass(frozen=True)
 class TalkFact:
     """A bilateral talk: Thailand (or the speaker's side) with one partner."""
 
@@ -155,6 +167,19 @@ class TalkFact:
     quote: Span
     topics: tuple[Quoted[str], ...] = ()
     rule: str = "bilateral-talk"
+
+
+@dataclass(frozen=True)
+class SupportFact:
+    """``ได้รับการสนับสนุนจาก X ในการ ...``: support the release's side received, and for what."""
+
+    support: Ref
+    supporter: Ref
+    recipient: Ref
+    meeting: Ref | None
+    quote: Span
+    topics: tuple[Quoted[str], ...] = ()
+    rule: str = "support"
 
 
 @dataclass(frozen=True)
@@ -192,13 +217,15 @@ class ReleaseFacts:
     meetings: tuple[MeetingFact, ...] = ()
     dates: tuple[MeetingDatesFact, ...] = ()
     meeting_properties: tuple[MeetingPropertyFact, ...] = ()
-    relations: tuple[MeetingRelationFact, ...] = ()
+    relations: tuple[RelationFact, ...] = ()
+    projects: tuple[ProjectFact, ...] = ()
     attendance: tuple[AttendanceFact, ...] = ()
     topics: tuple[TopicFact, ...] = ()
     documents: tuple[DocumentFact, ...] = ()
     decisions: tuple[DecisionFact, ...] = ()
     funding: tuple[FundingFact, ...] = ()
     talks: tuple[TalkFact, ...] = ()
+    supports: tuple[SupportFact, ...] = ()
     people: tuple[PersonFact, ...] = ()
     spokespeople: tuple[SpokespersonFact, ...] = ()
     proposals: tuple[ProposalFact, ...] = ()

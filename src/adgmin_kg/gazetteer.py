@@ -76,6 +76,7 @@ class Gazetteer:
     wikidata: dict[str, str]  # iso2 or English name -> Q-id
     _forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _lengths: tuple[int, ...] = ()
+    _subsets: dict[tuple[str, ...], Gazetteer] = field(default_factory=dict, repr=False)
 
     def get(self, kind: str, entry_id: str) -> Entry | None:
         return self.entries.get((kind, entry_id))
@@ -105,6 +106,15 @@ class Gazetteer:
                     bucket.append((kind, entry_id))
         self._forms = forms
         self._lengths = tuple(sorted({len(k) for k in forms}, reverse=True))
+
+    def only(self, *kinds: str) -> Gazetteer:
+        """A gazetteer of some kinds only: finds names nested in longer names of other kinds."""
+        key = tuple(sorted(kinds))
+        if key not in self._subsets:
+            sub = Gazetteer({k: e for k, e in self.entries.items() if k[0] in kinds}, self.files, self.wikidata)
+            sub.index()
+            self._subsets[key] = sub
+        return self._subsets[key]
 
     def find(self, text: str, kinds: Iterable[str] | None = None, packed: Compact | None = None) -> list[Mention]:
         """All gazetteer names in ``text``, longest match first, left to right, no overlaps.

@@ -122,12 +122,12 @@ class GraphIndex:
 
 
 # property -> (predicate on the subject) for the simple cases
-SIMPLE = {
+SIMPLE: dict[str, URIRef | tuple[URIRef, ...]] = {
     "issued": DCTERMS.issued,
     "spokesperson": ADG.spokesperson,
     "post": ORG.holds,
     "ordinal": ADG.ordinal,
-    "part-of": SCHEMA.superEvent,
+    "part-of": (SCHEMA.superEvent, DCTERMS.isPartOf),
     "related": DCTERMS.relation,
     "theme": ADG.theme,
     "expected-time": ADG.expectedTime,
@@ -156,8 +156,8 @@ def find_fact(index: GraphIndex, fact: GoldFact) -> tuple[Node, Node, Node] | No
     if prop == "type":
         candidates = [(s, RDF.type, ADG[str(fact.value)]) for s in subjects if (s, RDF.type, ADG[str(fact.value)]) in ds]
     elif prop in SIMPLE:
-        pred = SIMPLE[prop]
-        candidates = [(s, pred, o) for s in subjects for o in ds.objects(s, pred) if index.matches(o, fact.value)]
+        preds = SIMPLE[prop] if isinstance(SIMPLE[prop], tuple) else (SIMPLE[prop],)
+        candidates = [(s, p, o) for p in preds for s in subjects for o in ds.objects(s, p) if index.matches(o, fact.value)]
     elif prop == "attendee":
         for a in ds.subjects(RDF.type, ADG.Attendance):
             if ds.value(a, ADG.attendedMeeting) in subjects and index.matches(ds.value(a, ADG.attendee), fact.value):
@@ -177,6 +177,10 @@ def find_fact(index: GraphIndex, fact: GoldFact) -> tuple[Node, Node, Node] | No
                     level = fact.qualifiers.get("level")
                     if index.matches(p, fact.value) and (level is None or index.matches(ds.value(t, ADG.level), level)):
                         candidates.append((t, ADG.participant, p))
+    elif prop == "support":
+        for sup in ds.subjects(RDF.type, ADG.Support):
+            if ds.value(sup, ADG.atMeeting) in subjects and index.matches(ds.value(sup, ADG.supporter), fact.value):
+                candidates.append((sup, ADG.supporter, ds.value(sup, ADG.supporter)))
     elif prop == "proposal":
         for p in ds.subjects(RDF.type, ADG.Proposal):
             if ds.value(p, ADG.proposedBy) not in subjects:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from adgmin_kg.extract import documents, funding, meetings, people, talks, topics
+from adgmin_kg.extract import bodies, documents, funding, meetings, people, talks, topics
 from adgmin_kg.extract.context import TextContext
-from adgmin_kg.facts import MeetingRelationFact, ReleaseFacts
+from adgmin_kg.facts import RelationFact, ReleaseFacts
 from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.read import Release
 from adgmin_kg.rules import RuleBook, load_rules
@@ -45,8 +45,11 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
     person_facts = people.people(ctx)
     talk_facts = talks.talks(ctx)
     taken = [d.quote for d in docs] + [p.title.quote for p in projects]
+    framework_relations, named_bodies = bodies.frameworks(ctx)
+    plain_projects, project_relations = bodies.projects(ctx, taken)
+    name_topics = bodies.name_topics(ctx, named_bodies + [(p.project, p.quote) for p in plain_projects])
     noted_results = [
-        MeetingRelationFact(d.target, "related", d.meeting, d.quote, rule="results-noted-by")
+        RelationFact(d.target, "related", d.meeting, d.quote, rule="results-noted-by")
         for d in decisions
         if d.target.kind == "meeting" and not d.meeting.key.startswith(tuple(cabinet_series(gazetteer)))
     ]
@@ -57,13 +60,15 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
         meetings=tuple(meetings.meeting_facts(ctx)),
         dates=tuple(meetings.meeting_dates(ctx)),
         meeting_properties=tuple(props),
-        relations=tuple(meetings.relations(ctx) + noted_results),
+        relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
+        projects=tuple(plain_projects),
         attendance=tuple(meetings.attendance(ctx)),
-        topics=tuple(topics.topics(ctx, taken)),
+        topics=tuple(topics.topics(ctx, taken) + name_topics),
         documents=tuple(docs),
         decisions=tuple(decisions),
         funding=tuple(projects),
         talks=tuple(talk_facts),
+        supports=tuple(talks.supports(ctx)),
         people=tuple(person_facts),
         spokespeople=tuple(people.spokespeople(ctx, person_facts)),
         proposals=tuple(people.proposals(ctx)),

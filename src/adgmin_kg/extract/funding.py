@@ -32,7 +32,7 @@ def _title_before(ctx: TextContext, line: Span, amount_start: int) -> Span | Non
     for cue in ctx.find_cues("project", Span(line.start, amount_start)):
         rest = ctx.text[cue.end : amount_start]
         stripped = rest.strip()
-        if not stripped or stripped.startswith(("จำนวน", "คือ", "ได้แก่", "นี้", "ระยะ", "สำคัญ")):
+        if not stripped or stripped.startswith(ctx.rules.cue("project_not_a_name")):
             continue
         best = cue
     if best is None:

@@ -10,7 +10,7 @@ from adgmin_kg.facts import (
     MeetingDatesFact,
     MeetingFact,
     MeetingPropertyFact,
-    MeetingRelationFact,
+    RelationFact,
     Ref,
     Span,
 )
@@ -370,11 +370,11 @@ def _unique(facts: list[AttendanceFact]) -> list[AttendanceFact]:
 # ---------------------------------------------------------------- relations
 
 
-def relations(ctx: TextContext) -> list[MeetingRelationFact]:
+def relations(ctx: TextContext) -> list[RelationFact]:
     """Meetings held during another (``ในระหว่างการประชุม ADGSOM ครั้งที่ 3``) are part of the
     release's main meeting when it announces "and related meetings"; a with-partners meeting
     is related to the meeting it accompanies."""
-    out: list[MeetingRelationFact] = []
+    out: list[RelationFact] = []
     main = ctx.main_meeting()
     if main is None:
         return out
@@ -384,11 +384,11 @@ def relations(ctx: TextContext) -> list[MeetingRelationFact]:
             continue
         entry = ctx.gazetteer.get("series", m.series)
         if entry and entry.get("with_partners_of") == main.series and m.ref.key.endswith("-" + main.ref.key.rsplit("-", 1)[1]):
-            out.append(MeetingRelationFact(m.ref, "related", main.ref, ctx.quote(m.span), rule="with-partners-meeting"))
+            out.append(RelationFact(m.ref, "related", main.ref, ctx.quote(m.span), rule="with-partners-meeting"))
             continue
         during = _cue_before(ctx, m.span.start, "during")
         if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ref.key.rsplit("-", 1)[1] == main.ref.key.rsplit("-", 1)[1]:
-            out.append(MeetingRelationFact(m.ref, "part-of", main.ref, ctx.quote(during, m.span), rule="held-during"))
+            out.append(RelationFact(m.ref, "part-of", main.ref, ctx.quote(during, m.span), rule="held-during"))
     return _unique_relations(out)
 
 
@@ -404,10 +404,10 @@ def _cue_before(ctx: TextContext, offset: int, name: str) -> Span | None:
     return None
 
 
-def _unique_relations(facts: list[MeetingRelationFact]) -> list[MeetingRelationFact]:
+def _unique_relations(facts: list[RelationFact]) -> list[RelationFact]:
     seen, out = set(), []
     for f in facts:
-        if (f.meeting, f.relation, f.other) not in seen:
-            seen.add((f.meeting, f.relation, f.other))
+        if (f.subject, f.relation, f.other) not in seen:
+            seen.add((f.subject, f.relation, f.other))
             out.append(f)
     return out

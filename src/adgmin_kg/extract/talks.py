@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
-from adgmin_kg.facts import Quoted, Ref, Span, TalkFact
+from adgmin_kg.facts import Quoted, Ref, Span, SupportFact, TalkFact
 from adgmin_kg.gazetteer import Mention
 
 
@@ -71,4 +71,32 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 parties = (home, ctx.ref(partner))
                 ref = Ref("meeting", talk_key(context.ref if context else None, parties))
                 out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(partner.start, partner.end)), topics))
+    return out
+
+
+def supports(ctx: TextContext) -> list[SupportFact]:
+    """``ได้รับการสนับสนุนจาก<organisation> ... ในการ<topics>``, during the line's meeting."""
+    out: list[SupportFact] = []
+    home = home_country(ctx)
+    if home is None:
+        return out
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("support", line):
+            supporter = ctx.mention_at(cue.end, "country", "org")
+            if supporter is None or (supporter.kind == "country" and supporter.id == home.key):
+                continue
+            end = line.end
+            for stop in ctx.find_cues("talk_clause_end", Span(supporter.end, line.end)):
+                end = stop.start
+                break
+            clause = Span(supporter.end, end)
+            # "ในการประชุมครั้งนี้ ... และได้รับการสนับสนุนจาก": coordinated with "this meeting"
+            this_meeting = ctx.find_cues("this_meeting", Span(line.start, cue.start))
+            meeting = (ctx.main_meeting() if this_meeting else ctx.meeting_before(cue.start, line)) or ctx.main_meeting()
+            topics = tuple(
+                Quoted(t.id, ctx.quote(Span(clause.start + t.start, clause.start + t.end)))
+                for t in ctx.gazetteer.only("topic").find(ctx.text[clause.start : clause.end])
+            )
+            key = f"{meeting.ref.key + '-' if meeting else ''}{supporter.id}-{home.key}"
+            out.append(SupportFact(Ref("support", key), ctx.ref(supporter), home, meeting.ref if meeting else None, ctx.quote(cue, Span(supporter.start, supporter.end)), topics))
     return out

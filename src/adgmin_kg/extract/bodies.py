@@ -1,0 +1,102 @@
+"""Bodies and projects: what works under whose framework, and what a name says it is about."""
+
+from __future__ import annotations
+
+import hashlib
+
+from adgmin_kg.extract.context import TextContext
+from adgmin_kg.facts import ProjectFact, Ref, RelationFact, Span, TopicFact
+from adgmin_kg.gazetteer import Mention
+from adgmin_kg.thaitext import fold
+
+
+def body_ref(ctx: TextContext, mention: Mention) -> Ref:
+    """A series named without an ordinal (``กรอบการประชุม ADGSOM``) means the body that meets."""
+    if mention.kind == "series":
+        entry = ctx.gazetteer.get("series", mention.id)
+        if entry and entry.get("body"):
+            return Ref("org", str(entry.get("body")))
+    return ctx.ref(mention)
+
+
+def _named_before(ctx: TextContext, line: Span, offset: int) -> tuple[Ref, Span] | None:
+    """The meeting, body or project named last before ``offset`` in the line."""
+    best: tuple[Ref, Span] | None = None
+    for m in ctx.meetings_in(Span(line.start, offset)):
+        best = (m.ref, m.span)
+    for m in ctx.mentions_in(Span(line.start, offset), "series", "org"):
+        if best is None or m.start >= best[1].end:
+            best = (body_ref(ctx, m), Span(m.start, m.end))
+    return best
+
+
+def frameworks(ctx: TextContext) -> tuple[list[RelationFact], list[tuple[Ref, Span]]]:
+    """``X ซึ่งอยู่ภายใต้กรอบการประชุม Y``: X is part of Y; ``X ในส่วนของกรอบ Y``: related.
+
+    Also returns the bodies so named, with the span of their name.
+    """
+    out, named = [], []
+    for line in ctx.body_lines():
+        for cue_name, relation in (("under_framework", "part-of"), ("within_framework", "related")):
+            for cue in ctx.find_cues(cue_name, line):
+                other = ctx.mention_at(cue.end, "series", "org", slack=0)
+                if other is None and ctx.text[cue.end - len("การประชุม") : cue.end] == "การประชุม":
+                    # the body's own name may begin with the cue's last word
+                    other = next((m for m in ctx.mentions_in(Span(cue.start, line.end), "series", "org") if m.start < cue.end <= m.end), None)
+                if other is None:
+                    continue
+                subject = _named_before(ctx, line, cue.start)
+                target = body_ref(ctx, other)
+                if target.kind == "org":
+                    named.append((target, Span(other.start, other.end)))
+                if subject and subject[0] != target and cue.start - subject[1].end <= 4:
+                    out.append(RelationFact(subject[0], relation, target, ctx.quote(subject[1], Span(other.start, other.end)), rule="framework"))
+    return out, named
+
+
+def projects(ctx: TextContext, taken: list[Span]) -> tuple[list[ProjectFact], list[RelationFact]]:
+    """``เช่น โครงการX``: a project named without money; part of the body of its sentence."""
+    found, relations = [], []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("project", line):
+            start = ctx.skip_space(cue.end)
+            if any(s.start <= start < s.end for s in taken) or ctx.text.startswith(ctx.rules.cue("project_not_a_name"), start):
+                continue
+            end = line.end
+            for word in ctx.rules.cue("title_end"):
+                i = ctx.text.find(" " + word, start, end)
+                if i != -1:
+                    end = i
+            title_span = ctx.quote(Span(start, end))
+            title = ctx.text[title_span.start : title_span.end]
+            if len(title) < 6:
+                continue
+            ref = Ref("project", "project-" + hashlib.sha1(fold(title).encode()).hexdigest()[:10], label=title)
+            found.append(ProjectFact(ref, title, title_span))
+            body = _framework_body(ctx, line, cue.start)
+            if body:
+                relations.append(RelationFact(ref, "part-of", body[0], ctx.quote(body[1], title_span), rule="project-of-body"))
+    return found, relations
+
+
+def _framework_body(ctx: TextContext, line: Span, offset: int) -> tuple[Ref, Span] | None:
+    """The body whose activities a project is: named after a framework cue earlier in the line."""
+    best = None
+    for name in ("within_framework", "under_framework"):
+        for cue in ctx.find_cues(name, Span(line.start, offset)):
+            m = ctx.mention_at(cue.end, "series", "org") or next(
+                (m for m in ctx.mentions_in(Span(cue.start, offset), "series", "org") if m.start < cue.end <= m.end), None
+            )
+            if m and (best is None or cue.start < best[1].start):
+                best = (body_ref(ctx, m), Span(m.start, m.end))
+    return best
+
+
+def name_topics(ctx: TextContext, named: list[tuple[Ref, Span]]) -> list[TopicFact]:
+    """Topics a body's or project's own name states (``...ด้านความมั่นคงปลอดภัยบนเครือข่าย``)."""
+    out = []
+    for ref, span in named:
+        chunk = ctx.text[span.start : span.end]
+        for t in ctx.gazetteer.only("topic").find(chunk):
+            out.append(TopicFact(ref, t.id, ctx.quote(Span(span.start + t.start, span.start + t.end)), rule="topic-in-name"))
+    return out
