@@ -190,7 +190,8 @@ class Builder:
         for d in facts.dates:
             node = iri(d.meeting)
             w.fact(node, SCHEMA.startDate, Literal(d.start, datatype=XSD.date), d.quote, d.rule)
-            w.fact(node, SCHEMA.endDate, Literal(d.end or d.start, datatype=XSD.date), d.quote, d.rule)
+            if d.end is not None:
+                w.fact(node, SCHEMA.endDate, Literal(d.end, datatype=XSD.date), d.quote, d.rule)
         for p in facts.meeting_properties:
             node = iri(p.meeting)
             if p.prop == "location" and isinstance(p.value, Ref):

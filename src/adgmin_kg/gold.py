@@ -68,7 +68,8 @@ def load_gold(path: Path, text: str | None = None) -> Gold:
 
 
 def norm(text: object) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+    """Matching key of a label: NFC, case-folded, without white space (Thai spacing varies)."""
+    return "".join(unicodedata.normalize("NFC", str(text)).casefold().split())
 
 
 class GraphIndex:
@@ -147,40 +148,40 @@ SIMPLE: dict[str, URIRef | tuple[URIRef, ...]] = {
 }
 
 
-def find_fact(index: GraphIndex, fact: GoldFact) -> tuple[Node, Node, Node] | None:
-    """The triple that carries a gold fact (with a statement overlapping its quote), if any."""
+def candidates(index: GraphIndex, fact: GoldFact) -> list[tuple[Node, Node, Node]]:
+    """The triples of the graph that would carry a gold fact, whatever their quotes."""
     ds = index.ds
     subjects = index.nodes(fact.subject)
-    candidates: list[tuple[Node, Node, Node]] = []
+    found: list[tuple[Node, Node, Node]] = []
     prop = fact.property
     if prop == "type":
-        candidates = [(s, RDF.type, ADG[str(fact.value)]) for s in subjects if (s, RDF.type, ADG[str(fact.value)]) in ds]
+        found = [(s, RDF.type, ADG[str(fact.value)]) for s in subjects if (s, RDF.type, ADG[str(fact.value)]) in ds]
     elif prop in SIMPLE:
         preds = SIMPLE[prop] if isinstance(SIMPLE[prop], tuple) else (SIMPLE[prop],)
-        candidates = [(s, p, o) for p in preds for s in subjects for o in ds.objects(s, p) if index.matches(o, fact.value)]
+        found = [(s, p, o) for p in preds for s in subjects for o in ds.objects(s, p) if index.matches(o, fact.value)]
     elif prop == "attendee":
         for a in ds.subjects(RDF.type, ADG.Attendance):
             if ds.value(a, ADG.attendedMeeting) in subjects and index.matches(ds.value(a, ADG.attendee), fact.value):
                 role = fact.qualifiers.get("role")
                 if role is None or index.matches(ds.value(a, ADG.role), role):
-                    candidates.append((a, ADG.attendee, ds.value(a, ADG.attendee)))
+                    found.append((a, ADG.attendee, ds.value(a, ADG.attendee)))
     elif prop == "decision":
         for d in ds.subjects(RDF.type, ADG.Decision):
             if ds.value(d, ADG.decidedBy) in subjects and index.matches(ds.value(d, ADG.decisionOn), fact.value):
                 kind = fact.qualifiers.get("decision")
                 if kind is None or index.matches(ds.value(d, ADG.decisionKind), kind):
-                    candidates.append((d, ADG.decisionOn, ds.value(d, ADG.decisionOn)))
+                    found.append((d, ADG.decisionOn, ds.value(d, ADG.decisionOn)))
     elif prop == "talk":
         for t in ds.subjects(RDF.type, ADG.BilateralMeeting):
             if ds.value(t, SCHEMA.superEvent) in subjects:
                 for p in ds.objects(t, ADG.participant):
                     level = fact.qualifiers.get("level")
                     if index.matches(p, fact.value) and (level is None or index.matches(ds.value(t, ADG.level), level)):
-                        candidates.append((t, ADG.participant, p))
+                        found.append((t, ADG.participant, p))
     elif prop == "support":
         for sup in ds.subjects(RDF.type, ADG.Support):
             if ds.value(sup, ADG.atMeeting) in subjects and index.matches(ds.value(sup, ADG.supporter), fact.value):
-                candidates.append((sup, ADG.supporter, ds.value(sup, ADG.supporter)))
+                found.append((sup, ADG.supporter, ds.value(sup, ADG.supporter)))
     elif prop == "proposal":
         for p in ds.subjects(RDF.type, ADG.Proposal):
             if ds.value(p, ADG.proposedBy) not in subjects:
@@ -189,8 +190,13 @@ def find_fact(index: GraphIndex, fact: GoldFact) -> tuple[Node, Node, Node] | No
             if meeting and not index.matches(ds.value(p, ADG.proposedAt), meeting):
                 continue
             for pred in (ADG.proposedBody, ADG.proposedActivity):
-                candidates += [(p, pred, o) for o in ds.objects(p, pred) if index.matches(o, fact.value)]
-    for triple in candidates:
+                found += [(p, pred, o) for o in ds.objects(p, pred) if index.matches(o, fact.value)]
+    return found
+
+
+def find_fact(index: GraphIndex, fact: GoldFact) -> tuple[Node, Node, Node] | None:
+    """The triple that carries a gold fact, with a statement overlapping its quote, if any."""
+    for triple in candidates(index, fact):
         if index.proven(triple, fact.quote, fact.occurrence):
             return triple
     return None

@@ -109,11 +109,11 @@ class TextContext:
         return best
 
     def main_meeting(self) -> MeetingMention | None:
-        """The first non-cabinet meeting of the body: what 'this meeting' refers to."""
-        for m in self.meetings:
-            if m.meeting_class != "CabinetMeeting" and m.span.start >= self.body_start:
-                return m
-        return None
+        """What 'this meeting' refers to: the first ministerial meeting of the body, else the
+        first meeting that is not the cabinet's."""
+        body = [m for m in self.meetings if m.meeting_class != "CabinetMeeting" and m.span.start >= self.body_start]
+        ministerial = [m for m in body if m.meeting_class == "MinisterialMeeting"]
+        return (ministerial or body or [None])[0]
 
     def cabinet_meeting(self) -> MeetingMention | None:
         for m in self.meetings:

@@ -50,17 +50,28 @@ def _kind_of(ctx: TextContext, title: str) -> str | None:
     return None
 
 
-def _title_at(ctx: TextContext, start: int, limit: int) -> Span | None:
-    """A document title starting at ``start`` (after the draft prefix), ending at a clause word."""
+_LATIN_PAREN = re.compile(r"\s\(\s*[A-Za-z]")
+
+
+def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False) -> Span | None:
+    """A document title starting at ``start`` (after the draft prefix), ending at a clause word.
+
+    An English name in parentheses after a Thai title ends it (``ร่างปฏิญญาสิงคโปร์ (Singapore
+    Declaration)``). With ``any_draft``, a draft need not start with a known document head.
+    """
     pos = ctx.skip_space(start)
-    if ctx.text.startswith(ctx.rules.draft_prefix, pos):
+    drafted = ctx.text.startswith(ctx.rules.draft_prefix, pos)
+    if drafted:
         pos += len(ctx.rules.draft_prefix)
-    if not any(ctx.text.startswith(h, pos) for h, _ in _heads(ctx)) and not ctx.mention_at(pos, "document"):
+    known = any(ctx.text.startswith(h, pos) for h, _ in _heads(ctx)) or ctx.mention_at(pos, "document")
+    if not known and not (any_draft and drafted):
         return None
     end = min(limit, pos + _MAX_TITLE)
     chunk = ctx.text[pos:end]
     cut = len(chunk)
     if m := _SUB_MARK.search(chunk):
+        cut = m.start()
+    if (m := _LATIN_PAREN.search(chunk)) and m.start() < cut:
         cut = m.start()
     for word in ctx.rules.cue("title_end"):
         i = chunk.find(" " + word)
@@ -109,14 +120,24 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
     docs: dict[Ref, DocumentFact] = {}
     out: list[DecisionFact] = []
     taken: list[Span] = []
-    for line in ctx.body_lines():
+
+    def decide(meeting: Ref, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
+        title = ctx.text[title_span.start : title_span.end]
+        ref, known_kind = document_ref(ctx, title)
+        taken.append(Span(at.start, title_span.end) if at.start < title_span.start else title_span)
+        docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
+        near = 0 <= title_span.start - at.end < 80
+        out.append(DecisionFact(meeting, ref, decision, ctx.quote(at, title_span) if near else ctx.quote(title_span), rule=rule))
+
+    lines = ctx.body_lines()
+    for number, line in enumerate(lines):
         chunk = ctx.text[line.start : line.end]
         for verb, kind in _verbs(ctx):
             start = 0
             while (i := chunk.find(verb, start)) != -1:
                 start = i + len(verb)
                 at = Span(line.start + i, line.start + i + len(verb))
-                if any(t.start <= at.start < t.end for t in taken):
+                if any(t.start <= at.start < t.end for t in taken) or _is_future(ctx, at):
                     continue
                 pos = at.end
                 for _ in range(2):
@@ -124,7 +145,11 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     if conn:
                         pos = conn.end
                 cabinet = _is_cabinet_decision(ctx, at.start)
-                decision = (_cabinet_kind(ctx, verb) or kind.id) if cabinet else kind.id
+                authorised = _authorised(ctx, at, line)
+                if authorised:
+                    cabinet, decision = True, "approved"
+                else:
+                    decision = (_cabinet_kind(ctx, verb) or kind.id) if cabinet else kind.id
                 results = ctx.cue_at(pos, "meeting_results")
                 if results:
                     # the meeting's own name may begin inside the cue (``ผล|การประชุม...``)
@@ -141,15 +166,59 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                 if meeting is None:
                     continue
                 title_span = _title_at(ctx, pos, line.end)
-                titles = [title_span] if title_span else _listed_titles(ctx, pos, line)
-                for title_span in titles:
-                    title = ctx.text[title_span.start : title_span.end]
-                    ref, known_kind = document_ref(ctx, title)
-                    taken.append(Span(at.start, title_span.end))
-                    docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
-                    out.append(DecisionFact(meeting.ref, ref, decision, ctx.quote(at, title_span) if title_span.start - at.end < 80 else ctx.quote(title_span)))
+                if title_span:
+                    decide(meeting.ref, authorised or at, title_span, decision, "decision-authorised" if authorised else "decision")
+                    continue
+                for listed in _listed_titles(ctx, pos, line):
+                    decide(meeting.ref, at, listed, decision)
+                if cabinet and ctx.cue_at(pos, "generic_documents"):
+                    for listed in _drafts_listed_below(ctx, lines[number + 1 :]):
+                        decide(meeting.ref, at, listed, decision, "decision-on-listed-drafts")
         out.extend(_pending(ctx, line, docs))
     return list(docs.values()), out
+
+
+_LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\s*[.)]?\s*")
+
+
+def _drafts_listed_below(ctx: TextContext, lines: list[Span]) -> list[Span]:
+    """The drafts a cabinet resolution approves, listed as numbered items under it.
+
+    The list runs until the agenda item ends (``[...]`` in an excerpt, or the next agenda
+    number ``NN. เรื่อง``); an item is a draft when it starts with the draft prefix or a
+    document head, possibly after ``... คือ``.
+    """
+    found = []
+    for line in lines[:40]:
+        text = ctx.text[line.start : line.end]
+        if text.strip() in ctx.rules.cue("agenda_end") or re.match(r"^\s*[0-9]{1,3}\.\s*เรื่อง", text):
+            break
+        m = _LIST_NUMBER.match(text)
+        if not m or not m.group(0).strip():
+            continue
+        pos = line.start + m.end()
+        intro = ctx.find_cues("list_intro", Span(pos, line.end))
+        for start in [pos] + [i.end for i in intro[:1]]:
+            if ctx.text.startswith(ctx.rules.draft_prefix, ctx.skip_space(start)):
+                span = _title_at(ctx, start, line.end, any_draft=True)
+                if span:
+                    found.append(span)
+                    break
+    return found
+
+
+def _is_future(ctx: TextContext, at: Span) -> bool:
+    """``ที่จะมีการร่วมลงนาม``: a decision still to come is no decision."""
+    before = ctx.text[max(0, at.start - 14) : at.start].replace(" ", "")
+    return any(before.endswith(cue.replace(" ", "")) for cue in ctx.rules.cue("future_decision"))
+
+
+def _authorised(ctx: TextContext, at: Span, line: Span) -> Span | None:
+    """``อนุมัติให้ [someone] ลงนามใน...``: the cabinet approves what it authorises."""
+    for cue in ctx.find_cues("authorise", Span(max(line.start, at.start - 160), at.start)):
+        if _is_cabinet_decision(ctx, cue.start + 3) or ctx.release.meta.kind == "cabinet-summary":
+            return cue
+    return None
 
 
 def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> list[DecisionFact]:

@@ -274,7 +274,7 @@ def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
 # ---------------------------------------------------------------- attendance
 
 
-def attendance(ctx: TextContext) -> list[AttendanceFact]:
+def attendance(ctx: TextContext, holders: dict[int, Ref], people: dict[int, Ref]) -> list[AttendanceFact]:
     """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``) or a post."""
     out: list[AttendanceFact] = []
     roles = ctx.gazetteer.of_kind("role")
@@ -290,46 +290,71 @@ def attendance(ctx: TextContext) -> list[AttendanceFact]:
                     for member in _listed_after(ctx, cue.end, line):
                         out.append(AttendanceFact(owner.ref, ctx.ref(member), role.id, ctx.quote(cue, Span(member.start, member.end))))
     for line in ctx.body_lines():
-        out.extend(_post_attendance(ctx, line))
-        out.extend(_delegation_attendance(ctx, line))
+        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line)
+        out.extend(found + _accompanying(ctx, line, found, people))
     return _unique(out)
 
 
-def _post_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, Ref]) -> list[AttendanceFact]:
     """A post holder who attended: ``เลขาธิการอาเซียนเข้าร่วมประชุม``, or who spoke
-    ``ในระหว่างการประชุม ADGSOM ครั้งที่ 3``."""
+    ``ในระหว่างการประชุม ADGSOM ครั้งที่ 3``. When the text names the holder right before
+    the post (``holders``: post start -> person), the person is the attendee."""
     out = []
     for post in ctx.mentions_in(line, "post"):
-        entry = ctx.gazetteer.get("post", post.id)
-        role = entry.get("attendance_role") if entry else None
+        role = _post_role(ctx, post.id)
         if not role:
             continue
         during = ctx.cue_at(post.end, "during")
         if during:
             owner = next((m for m in ctx.meetings if during.start < m.span.start <= during.end + 2), None)
             quote = ctx.quote(Span(post.start, owner.span.end)) if owner else None
-        elif ctx.find_cues("attendance", Span(post.end, min(line.end, post.end + 40))):
+        elif ctx.find_cues("attendance", Span(post.end, min(line.end, post.end + 60))) or ctx.find_cues("attendance", Span(line.start, post.start)):
             owner = ctx.meeting_before(post.start, line) or ctx.main_meeting()
             quote = ctx.quote(Span(post.start, post.end))
         else:
             continue
         if owner and quote and owner.meeting_class != "CabinetMeeting":
-            out.append(AttendanceFact(owner.ref, ctx.ref(post), str(role), quote, rule="attendance-post"))
+            who = holders.get(post.start, ctx.ref(post))
+            out.append(AttendanceFact(owner.ref, who, role, quote, rule="attendance-post"))
     return out
 
 
-def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]:
-    """``คณะผู้แทนไทย``: the release's own country was at the meeting."""
-    from adgmin_kg.extract.talks import home_country
+def _post_role(ctx: TextContext, post_id: str) -> str | None:
+    """The role a post's holder attends in: the post's own, or member state for a post of an
+    ASEAN member's government."""
+    entry = ctx.gazetteer.get("post", post_id)
+    if entry is None:
+        return None
+    if entry.get("attendance_role"):
+        return str(entry.get("attendance_role"))
+    org = ctx.gazetteer.get("org", str(entry.get("organisation")))
+    country = ctx.gazetteer.get("country", str(org.get("country"))) if org and org.get("country") else None
+    return "member-state" if country and country.get("asean_member") else None
 
-    home = home_country(ctx)
+
+def _accompanying(ctx: TextContext, line: Span, out: list[AttendanceFact], people: dict[int, Ref]) -> list[AttendanceFact]:
+    """``พร้อมด้วย <person>``: someone who came with an attendee, in the same role."""
+    found = []
+    for cue in ctx.find_cues("accompanied_by", line):
+        first = next((a for a in out if line.start <= a.quote.start < cue.start), None)
+        person = next((ref for start, ref in sorted(people.items()) if cue.end <= start <= cue.end + 30), None)
+        if first and person:
+            found.append(AttendanceFact(first.meeting, person, first.role, ctx.quote(cue, Span(cue.end, cue.end + 1)), rule="attendance-accompanying"))
+    return found
+
+
+def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``คณะผู้แทนไทย`` / ``ผู้แทนประเทศไทย``: the country whose delegation was at the meeting."""
     out = []
     for cue in ctx.find_cues("delegation", line):
+        country = ctx.mention_at(cue.end, "country")
+        if country is None:
+            continue
         owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
-        entry = ctx.gazetteer.get("country", home.key) if home else None
-        if owner and home and entry and owner.meeting_class != "CabinetMeeting":
+        entry = ctx.gazetteer.get("country", country.id)
+        if owner and entry and owner.meeting_class != "CabinetMeeting":
             role = "member-state" if entry.get("asean_member") else "guest"
-            out.append(AttendanceFact(owner.ref, home, role, ctx.quote(cue), rule="attendance-delegation"))
+            out.append(AttendanceFact(owner.ref, ctx.ref(country), role, ctx.quote(cue, Span(country.start, country.end)), rule="attendance-delegation"))
     return out
 
 

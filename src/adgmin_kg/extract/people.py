@@ -49,6 +49,23 @@ def people(ctx: TextContext) -> list[PersonFact]:
     return out
 
 
+def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, Ref], dict[int, Ref]]:
+    """Where people are named: (start of the post they are named with -> person, start of
+    the name -> person)."""
+    by_post, by_name = {}, {}
+    for fact in facts:
+        if fact.post is None:
+            continue
+        post = next((m for m in ctx.mentions if m.kind == "post" and fact.quote.start <= m.start < fact.quote.end), None)
+        if post:
+            by_post[post.start] = fact.person
+        by_name[fact.quote.start] = fact.person
+    for m in ctx.mentions:
+        if m.kind == "person":
+            by_name.setdefault(m.start, ctx.ref(m))
+    return by_post, by_name
+
+
 def spokespeople(ctx: TextContext, facts: list[PersonFact]) -> list[SpokespersonFact]:
     """The person whose words the release reports: named with a post, then ``เปิดเผย``."""
     for fact in facts:

@@ -2,32 +2,60 @@
 
 from __future__ import annotations
 
-from adgmin_kg.extract.context import TextContext
-from adgmin_kg.facts import Span, TopicFact
+from adgmin_kg.extract.context import MeetingMention, TextContext
+from adgmin_kg.facts import Ref, Span, TopicFact
 from adgmin_kg.gazetteer import Mention
 
 
 def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
-    """Topic names in lines with a discussion cue, for the line's meeting.
+    """Topic names in the text, for the meeting the passage is about.
 
-    Lines that report bilateral talks are left to the talk rule, and names inside document
-    or project titles (``taken``) are not topics of the meeting.
+    The passage's meeting is the release's main meeting when the line names it, else the first
+    meeting the line names, else the meeting named last before the line (a list of drafts
+    under "documents for ADGMIN 4" is about ADGMIN 4). Lines that report bilateral talks are
+    left to the talk rule; names inside titles (``taken``) are not the meeting's topics.
     """
     out: list[TopicFact] = []
     seen = set()
+    main = ctx.main_meeting()
     for line in ctx.body_lines():
-        if not ctx.find_cues("discussion", line) or ctx.find_cues("bilateral", line):
+        if ctx.find_cues("bilateral", line) or _is_headline(ctx, line):
             continue
-        meetings = [m for m in ctx.meetings_in(line) if m.meeting_class != "CabinetMeeting"]
-        owner = meetings[0] if meetings else ctx.main_meeting()
+        owner = _owner(ctx, line, main)
         if owner is None:
             continue
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line):
-            if any(s.start <= t.start < s.end for s in taken) or (owner.ref, t.id, t.start) in seen:
+            if any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
                 continue
-            seen.add((owner.ref, t.id, t.start))
-            out.append(TopicFact(owner.ref, t.id, ctx.quote(Span(t.start, t.end))))
+            seen.add((owner, t.id, t.start))
+            out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
     return out
+
+
+def _owner(ctx: TextContext, line: Span, main: MeetingMention | None) -> Ref | None:
+    named = [m for m in ctx.meetings_in(line) if m.meeting_class != "CabinetMeeting"]
+    if named:
+        if main and any(m.ref == main.ref for m in named):
+            return main.ref
+        return named[0].ref
+    if _describes_a_draft(ctx, line):
+        before = [m for m in ctx.meetings if m.span.end <= line.start and m.meeting_class != "CabinetMeeting" and m.span.start >= ctx.body_start]
+        if before:
+            return before[-1].ref
+    return main.ref if main else None
+
+
+def _describes_a_draft(ctx: TextContext, line: Span) -> bool:
+    """A numbered item that starts with a draft (``2.1 ร่างปฏิญญา...``): part of a list of
+    documents for the meeting named above it."""
+    text = ctx.text[line.start : line.end].lstrip(" 0123456789๐๑๒๓๔๕๖๗๘๙.)")
+    return text.startswith(ctx.rules.draft_prefix)
+
+
+def _is_headline(ctx: TextContext, line: Span) -> bool:
+    """The title repeated in the page header: a summary, not the report itself."""
+    head = ctx.release.title[:40]
+    return bool(head) and ctx.text[line.start : line.end].strip().startswith(head)
 
 
 def _in_body_names(ctx: TextContext, line: Span) -> list[Mention]:

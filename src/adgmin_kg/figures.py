@@ -1,0 +1,444 @@
+"""Figures of the analysis views, with Thai labels in Noto Sans Thai.
+
+The font comes with the ``fontpkg-noto-sans-thai`` package (no system font is needed);
+:func:`use_thai_font` registers it with matplotlib and makes it the first font of every text,
+with DejaVu Sans (matplotlib's own) as the fallback for any glyph it lacks. matplotlib 3.11
+shapes text with libraqm, so Thai vowels and tone marks stack as they should.
+
+Figures are made with :class:`matplotlib.figure.Figure` and an Agg canvas, never with pyplot,
+so nothing here touches a global figure manager or needs a display; in a notebook a returned
+figure shows itself. Labels are placed one by one, most important node first, at the first
+spot around the node that overlaps no other label and no other node; a label that finds no
+free spot is left out (and listed in ``figure.dropped_labels``), never drawn over another.
+
+>>> from adgmin_kg import analysis, figures
+>>> fig = figures.draw_cooperation(analysis.cooperation_network())   # doctest: +SKIP
+>>> figures.save(fig, "build/analysis", "cooperation")                # doctest: +SKIP
+[PosixPath('build/analysis/cooperation.png'), PosixPath('build/analysis/cooperation.svg')]
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import networkx as nx
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from adgmin_kg.analysis import AnalysisError
+
+__all__ = [
+    "FONT_FAMILY",
+    "TYPE_COLOURS",
+    "draw_actor_topic",
+    "draw_cooperation",
+    "font_path",
+    "label_overlaps",
+    "save",
+    "use_thai_font",
+    "wrap_label",
+]
+
+FONT_FAMILY = "Noto Sans Thai"
+FALLBACK_FAMILY = "DejaVu Sans"
+
+#: Node colours by type (the ``type`` attribute of :func:`adgmin_kg.analysis.node_labels`).
+TYPE_COLOURS = {
+    "Country": "#2b6cb0",
+    "IntergovernmentalOrganisation": "#dd6b20",
+    "Fund": "#2f855a",
+    "Ministry": "#805ad5",
+    "WorkingGroup": "#805ad5",
+    "Organization": "#805ad5",
+    "Topic": "#4a5568",
+}
+_TYPE_NAMES = {
+    "Country": "country",
+    "IntergovernmentalOrganisation": "intergovernmental organisation",
+    "Fund": "fund",
+    "Ministry": "ministry, regulator or other organisation",
+}
+_OTHER_COLOUR = "#805ad5"
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def font_path() -> Path:
+    """The Noto Sans Thai font file installed with ``fontpkg-noto-sans-thai``.
+
+    :raises AnalysisError: when the package is not installed.
+    """
+    try:
+        import fontpkg
+
+        return Path(fontpkg.path(FONT_FAMILY))
+    except ImportError:
+        pass
+    except Exception as error:  # fontpkg's own errors: family not installed, no such weight
+        raise AnalysisError(f"cannot find the font {FONT_FAMILY}: {error} (pip install fontpkg-noto-sans-thai)") from None
+    raise AnalysisError(f"the font {FONT_FAMILY} is not installed: pip install fontpkg-noto-sans-thai")
+
+
+@cache
+def _register() -> str:
+    font_manager.fontManager.addfont(str(font_path()))
+    return FONT_FAMILY
+
+
+def use_thai_font() -> list[str]:
+    """Register Noto Sans Thai with matplotlib and make it the font of all text (labels, titles,
+    tick labels, legends), with DejaVu Sans as the fallback. Returns the family list.
+
+    Idempotent; it changes ``matplotlib.rcParams`` (``font.family``, ``svg.fonttype``), as a
+    notebook would, so figures drawn with pyplot afterwards use the font too.
+    """
+    _register()
+    families = [FONT_FAMILY, FALLBACK_FAMILY]
+    matplotlib.rcParams["font.family"] = families
+    matplotlib.rcParams["svg.fonttype"] = "path"  # glyphs as outlines: the SVG needs no font
+    return families
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _graphemes(text: str) -> list[str]:
+    """Characters with their combining marks (Thai vowels above and below, tone marks)."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and (unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me")):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+def _thai_words(text: str) -> list[str]:
+    try:
+        from pythainlp.tokenize import word_tokenize
+    except ImportError:  # optional: without it, long Thai labels are cut at a character
+        return _graphemes(text)
+    return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=True) if w]
+
+
+def wrap_label(text: str, width: int = 22, max_lines: int = 2) -> str:
+    """Wrap a label to lines of about ``width`` characters, at spaces or, in Thai (which has
+    no spaces between words), at word boundaries (PyThaiNLP when installed, else between
+    characters, never between a letter and its vowel or tone mark). Text beyond ``max_lines``
+    ends with an ellipsis.
+
+    >>> wrap_label("International Telecommunication Union", 20)
+    'International\\nTelecommunication Union'
+    """
+    text = " ".join(text.split())
+    if _length(text) <= width:
+        return text
+    if any("\u0e00" <= c <= "\u0e7f" for c in text):
+        pieces: list[str] = []
+        for i, chunk in enumerate(text.split(" ")):
+            if i:
+                pieces.append(" ")
+            pieces.extend(_thai_words(chunk) if _length(chunk) > width else [chunk])
+        lines, line = [], ""
+        for piece in pieces:
+            if line and _length(line + piece) > width:
+                lines.append(line.strip())
+                line = piece.lstrip()
+            else:
+                line += piece
+        if line.strip():
+            lines.append(line.strip())
+    else:
+        lines = textwrap.wrap(text, width) or [text]
+    if len(lines) > max_lines:
+        last = _graphemes(lines[max_lines - 1])
+        lines = lines[: max_lines - 1] + ["".join(last[: max(1, width - 1)]).rstrip() + "…"]
+    return "\n".join(lines)
+
+
+def _length(text: str) -> int:
+    return len(_graphemes(text))
+
+
+def label_overlaps(figure: Figure, *, pad: float = 0.0) -> list[tuple[str, str]]:
+    """Pairs of visible texts of the figure whose boxes overlap (in display pixels).
+
+    Tick labels, titles, legend texts and node labels are all checked; a test asserts none.
+    """
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    renderer = canvas.get_renderer()
+    figure.draw_without_rendering()
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer).expanded(1 + pad, 1 + pad)) for t in texts]
+    found = []
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1:]:
+            if box_a.overlaps(box_b):
+                found.append((a, b))
+    return found
+
+
+# --------------------------------------------------------------------------- figure helpers
+
+
+def _new_figure(width: float, height: float) -> tuple[Figure, Any]:
+    use_thai_font()
+    figure = Figure(figsize=(width, height), dpi=100, layout=None)
+    FigureCanvasAgg(figure)
+    return figure, figure.canvas.get_renderer()
+
+
+def _colour(node_type: str) -> str:
+    return TYPE_COLOURS.get(node_type, _OTHER_COLOUR)
+
+
+def _node_label(data: dict[str, Any], width: int) -> str:
+    english = data.get("label_short") or data.get("label", "")
+    thai = data.get("label_th", "")
+    lines = [wrap_label(english, width)]
+    if thai and thai != english:
+        lines.append(wrap_label(thai, width))
+    return "\n".join(lines)
+
+
+_DIRECTIONS = (  # (dx, dy, ha, va): right, left, above, below, then the diagonals
+    (1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"), (0.75, 0.75, "left", "bottom"), (-0.75, 0.75, "right", "bottom"),
+    (0.75, -0.75, "left", "top"), (-0.75, -0.75, "right", "top"),
+)
+
+
+def _place_labels(
+    ax: Any,
+    renderer: Any,
+    items: Sequence[tuple[str, tuple[float, float], float, str]],
+    node_boxes: dict[str, Bbox],
+    *,
+    fontsize: float,
+) -> list[str]:
+    """Put each ``(node, xy, marker radius in points, text)`` label beside its node, most
+    important first, where it overlaps no placed label, no other node and stays in the axes.
+    Returns the nodes whose label found no place."""
+    placed: list[Bbox] = []
+    area = ax.get_window_extent(renderer)
+    dropped = []
+    for node, xy, radius, text in items:
+        done = False
+        for distance in (radius + 3, radius + 12, radius + 26):
+            for dx, dy, ha, va in _DIRECTIONS:
+                label = ax.annotate(
+                    text, xy=xy, xytext=(dx * distance, dy * distance), textcoords="offset points",
+                    ha=ha, va=va, fontsize=fontsize, color="#1a202c", zorder=5,
+                    linespacing=1.05,
+                    bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8},
+                    arrowprops=None if distance <= radius + 3 else
+                    {"arrowstyle": "-", "color": "#a0aec0", "lw": 0.6, "shrinkA": 0, "shrinkB": radius},
+                )
+                box = label.get_window_extent(renderer)
+                clash = (
+                    box.x0 < area.x0 or box.x1 > area.x1 or box.y0 < area.y0 or box.y1 > area.y1
+                    or any(box.overlaps(other) for other in placed)
+                    or any(box.overlaps(b) for n, b in node_boxes.items() if n != node)
+                )
+                if not clash:
+                    placed.append(box)
+                    done = True
+                    break
+                label.remove()
+            if done:
+                break
+        if not done:
+            dropped.append(node)
+    return dropped
+
+
+def save(figure: Figure, out_dir: Path | str, stem: str, formats: Iterable[str] = ("png", "svg"),
+         *, dpi: int = 150) -> list[Path]:
+    """Write ``<stem>.png`` and ``<stem>.svg`` (or the given formats) into ``out_dir``,
+    each to a temporary file first. Returns the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for fmt in formats:
+        path = out / f"{stem}.{fmt}"
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{fmt}", dir=out)
+        os.close(handle)
+        try:
+            figure.savefig(temp, format=fmt, dpi=dpi, facecolor="white",
+                           metadata={"Software": None} if fmt == "png" else {"Date": None})
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        paths.append(path)
+    return paths
+
+
+# --------------------------------------------------------------------------- cooperation network
+
+
+def draw_cooperation(
+    network: nx.Graph,
+    *,
+    top: int = 30,
+    seed: int = 7,
+    title: str = "Who cooperates with whom in ASEAN digital cooperation",
+    width: float = 13.0,
+    height: float = 9.5,
+) -> Figure:
+    """Draw :func:`adgmin_kg.analysis.cooperation_network`: node area by weighted degree,
+    colour by type, edge width by weight; the ``top`` actors by weighted degree are labelled
+    in English and Thai. The layout is a seeded spring layout (the same figure every time).
+
+    The figure's ``dropped_labels`` lists the labelled-to-be nodes that found no free spot.
+    """
+    from adgmin_kg.analysis import measures
+
+    figure, renderer = _new_figure(width, height)
+    ax = figure.add_axes((0.01, 0.075, 0.98, 0.83))
+    ax.set_axis_off()
+    figure.suptitle(title, fontsize=15, x=0.02, ha="left", y=0.975)
+    figure.text(0.02, 0.925, "node area: weighted degree; line width: meetings attended together, bilateral "
+                "talks, documents decided together, projects, support", fontsize=9, color="#4a5568")
+    if network.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "no cooperation found", ha="center", va="center", transform=ax.transAxes)
+        figure.dropped_labels = []  # type: ignore[attr-defined]
+        return figure
+    rows = measures(network)
+    strength = {r["node"]: r["weighted_degree"] for r in rows}
+    biggest = max(strength.values()) or 1.0
+    n = network.number_of_nodes()
+    pos = nx.spring_layout(network, weight=None, seed=seed, k=3.0 / math.sqrt(n), iterations=300)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    ax.set_xlim(min(xs) - 0.17 * span_x, max(xs) + 0.17 * span_x)
+    ax.set_ylim(min(ys) - 0.1 * span_y, max(ys) + 0.1 * span_y)
+
+    weights = [d["weight"] for _, _, d in network.edges(data=True)]
+    heaviest = max(weights) if weights else 1.0
+    for a, b, data in sorted(network.edges(data=True), key=lambda e: e[2]["weight"]):
+        share = data["weight"] / heaviest
+        talk = data.get("talk", 0) > 0
+        ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color="#c05621" if talk else "#718096",
+                lw=0.6 + 5.5 * share, alpha=0.35 + 0.35 * share, zorder=1, solid_capstyle="round")
+
+    sizes = {node: 100 + 1500 * strength[node] / biggest for node in network}
+    order = [r["node"] for r in rows]
+    ax.scatter([pos[v][0] for v in order], [pos[v][1] for v in order], s=[sizes[v] for v in order],
+               c=[_colour(network.nodes[v].get("type", "")) for v in order], edgecolors="white",
+               linewidths=1.5, zorder=3)
+    figure.draw_without_rendering()
+    scale = figure.dpi / 72.0
+    node_boxes = {}
+    for node in network:
+        x, y = ax.transData.transform(pos[node])
+        r = math.sqrt(sizes[node]) / 2 * scale
+        node_boxes[node] = Bbox.from_extents(x - r, y - r, x + r, y + r)
+    items = [(node, tuple(pos[node]), math.sqrt(sizes[node]) / 2, _node_label(network.nodes[node], 20))
+             for node in order[:top]]
+    figure.dropped_labels = _place_labels(ax, renderer, items, node_boxes, fontsize=10)  # type: ignore[attr-defined]
+
+    types = sorted({network.nodes[v].get("type", "") for v in network},
+                   key=lambda t: list(_TYPE_NAMES).index(t) if t in _TYPE_NAMES else 99)
+    handles = []
+    seen = set()
+    for node_type in types:
+        name = _TYPE_NAMES.get(node_type, _TYPE_NAMES["Ministry"])
+        if name in seen:
+            continue
+        seen.add(name)
+        handles.append(Line2D([], [], marker="o", ls="", ms=9, mfc=_colour(node_type), mec="white", label=name))
+    handles += [
+        Line2D([], [], color="#718096", lw=3, label="met together, decided documents together"),
+        Line2D([], [], color="#c05621", lw=3, label="… and held a bilateral talk"),
+    ]
+    figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=3, fontsize=9,
+                  frameon=False, columnspacing=1.5)
+    return figure
+
+
+# --------------------------------------------------------------------------- actor-topic map
+
+
+def draw_actor_topic(
+    bipartite: nx.Graph,
+    *,
+    top_actors: int = 20,
+    top_topics: int = 32,
+    title: str = "Which actors discussed which topics",
+) -> Figure:
+    """Draw :func:`adgmin_kg.analysis.actor_topic_graph` as a two-column map: actors on the
+    left (most topics first), topics on the right (most actors first), a line for each link,
+    thicker the more meetings, talks or supports it rests on. Every label is on its own row,
+    in English and Thai, so none can overlap. Only the top actors and topics are drawn.
+    """
+    from adgmin_kg.analysis import topic_rows
+
+    actors_all = [n for n, d in bipartite.nodes(data=True) if d.get("bipartite") == 0]
+    actors = sorted(actors_all, key=lambda n: (-bipartite.degree(n), -bipartite.degree(n, weight="weight"),
+                                               bipartite.nodes[n]["label"]))[:top_actors]
+    topics = [r["node"] for r in topic_rows(bipartite, top=top_topics)]
+    rows = max(len(actors), len(topics), 1)
+    figure, _ = _new_figure(15.0, 1.6 + 0.31 * rows)
+    top_margin = 1.0 / (1.6 + 0.31 * rows)
+    ax = figure.add_axes((0.27, 0.04, 0.2, 1 - 0.04 - 1.4 * top_margin))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(rows - 0.5, -0.5)
+    shown = len(topics), sum(1 for d in bipartite.nodes.values() if d.get("bipartite") == 1)
+    figure.suptitle(title, fontsize=15, x=0.02, ha="left", y=1 - 0.35 * top_margin)
+    figure.text(0.02, 1 - 0.85 * top_margin,
+                f"{len(actors)} of {len(actors_all)} actors, {shown[0]} of {shown[1]} topics; "
+                "line width: meetings, talks and supports linking them", fontsize=9, color="#4a5568")
+
+    def spread(nodes: list[str]) -> dict[str, float]:
+        gap = rows / max(len(nodes), 1)
+        return {node: (i + 0.5) * gap - 0.5 for i, node in enumerate(nodes)}
+
+    y_actor, y_topic = spread(actors), spread(topics)
+    palette = matplotlib.colormaps["tab20"]
+    colour = {node: palette(i % 20) for i, node in enumerate(actors)}
+    heaviest = max((d["weight"] for _, _, d in bipartite.edges(data=True)), default=1)
+    for actor in actors:
+        for _, topic, data in bipartite.edges(actor, data=True):
+            if topic in y_topic:
+                share = data["weight"] / heaviest
+                ax.plot([0, 1], [y_actor[actor], y_topic[topic]], color=colour[actor], lw=0.5 + 3.0 * share,
+                        alpha=0.3 + 0.5 * share, solid_capstyle="round", zorder=1)
+    ax.scatter([0] * len(actors), [y_actor[a] for a in actors], s=60,
+               c=[_colour(bipartite.nodes[a].get("type", "")) for a in actors], zorder=3, clip_on=False)
+    ax.scatter([1] * len(topics), [y_topic[t] for t in topics], s=45, c=TYPE_COLOURS["Topic"], marker="s",
+               zorder=3, clip_on=False)
+    for actor in actors:
+        data = bipartite.nodes[actor]
+        text = data.get("label_short") or data["label"]
+        if data.get("label_th"):
+            text = f"{text}  {wrap_label(data['label_th'], 30, 1)}"
+        ax.text(-0.03, y_actor[actor], f"{text}  ({bipartite.degree(actor)})", ha="right", va="center",
+                fontsize=10, clip_on=False)
+    for topic in topics:
+        data = bipartite.nodes[topic]
+        text = data["label"] + (f"  {data['label_th']}" if data.get("label_th") else "")
+        ax.text(1.03, y_topic[topic], f"({bipartite.degree(topic)})  {text}", ha="left", va="center",
+                fontsize=10, clip_on=False)
+    ax.text(-0.03, -0.5 - 0.012 * rows - 0.25, "actor (topics)", ha="right", va="bottom", fontsize=10,
+            color="#4a5568", clip_on=False)
+    ax.text(1.03, -0.5 - 0.012 * rows - 0.25, "(actors) topic", ha="left", va="bottom", fontsize=10,
+            color="#4a5568", clip_on=False)
+    figure.dropped_labels = []  # type: ignore[attr-defined]
+    return figure
