@@ -14,3 +14,19 @@ def test_every_release_of_the_corpus_builds_and_conforms(corpus_build) -> None:
 def test_the_english_release_keeps_its_node_with_a_notice(corpus_build) -> None:
     facts = next(f for f in corpus_build.facts if f.release_id == "thaigov-78262")
     assert not facts.meetings and any("language 'en'" in n for n in facts.notices)
+
+
+def test_a_document_history_reads_across_releases(corpus_build, tmp_path) -> None:
+    """The Boracay declaration: the cabinet approves the draft (31 Jan 2023), ADGMIN 3 adopts it
+    (9-10 Feb), the cabinet acknowledges the meeting's results (21 Mar); each from its release."""
+    from adgmin_kg.query import run_query
+
+    path = tmp_path / "kg.trig"
+    corpus_build.dataset.serialize(path, format="trig")
+    rows = run_query("document-history", graph=path, document="ปฏิญญาดิจิทัลโบราเคย์").rows
+    steps = [(r["step"], r.get("date"), r["release"].rsplit("/", 1)[-1]) for r in rows]
+    assert ("approved", "2023-01-31", "thaigov-64394") in steps
+    assert ("adopted", "2023-02-10", "thaigov-66419") in steps
+    assert ("acknowledged (meeting results)", "2023-03-21", "thaigov-66419") in steps
+    assert [s[1] for s in steps] == sorted(s[1] for s in steps)
+    assert all(r["actor_label"] != "ASEAN Digital Senior Officials" for r in rows)

@@ -28,6 +28,7 @@ PARAMS = {
     "documents-by-decision": {"meeting": "ADGMIN 3"},
     "country-profile": {"country": "Thailand"},
     "fact-provenance": {"subject": "ADGMIN 3"},
+    "document-history": {"document": "Boracay Digital Declaration"},
 }
 #: "exact": expected rows and live rows pair off one to one; "contains": every expected row
 #: has its own live row, more live rows may exist (wide results, or facts the text leaves open)
@@ -42,6 +43,7 @@ MODE = {
     "country-profile": "contains",
     "topic-map": "contains",
     "fact-provenance": "contains",
+    "document-history": "exact",
 }
 SUBSTRING_COLUMNS = {"quote", "theme", "title"}
 LABEL_COLUMNS = {"title_en", "title_th", "decision", "role", "level", "when"}

@@ -67,7 +67,7 @@ __all__ = [
 EVIDENCE_KINDS = ("meeting", "talk", "document", "project", "support")
 
 TOPIC_SCHEME = ID["scheme/topics"]
-SHORT_LABEL_LENGTH = 24
+SHORT_LABEL_LENGTH = 20
 
 #: Classes from the most specific to the most general: a node's ``type`` is the first it has.
 _TYPE_ORDER = (
@@ -169,7 +169,7 @@ def _node_type(graph: Graph, node: URIRef | BNode) -> str:
 def node_labels(graph: Graph, node: URIRef | BNode | str) -> dict[str, str]:
     """The readable attributes of a node: ``label`` (English, else Thai, else the IRI's last
     segment), ``label_en``, ``label_th`` (empty when missing), ``label_short`` (for a label
-    longer than 24 characters, its shortest English ``skos:altLabel`` of at most 12, such as
+    longer than 20 characters, its shortest English ``skos:altLabel`` of at most 12, such as
     ``ITU``; else the label) and ``type`` (the local name of its most specific class, ``Topic``
     for a concept of the topics scheme).
 

@@ -74,17 +74,19 @@ def thai_date(day: dt.date, rules: RuleBook) -> str:
 class ReleaseGraphWriter:
     """Adds facts of one release to its named graph, each with its statement."""
 
-    def __init__(self, dataset: Dataset, release: Release) -> None:
+    def __init__(self, dataset: Dataset, release: Release, activity: URIRef = EXTRACTION) -> None:
         self.release = release
+        self.activity = activity
         self.node = entity("release", release.id)
         self.graph: Graph = dataset.graph(release_graph(release.id))
         self._functional: dict[tuple[Node, Node], Node] = {}
 
-    def fact(self, s: Node, p: URIRef, o: Node, quote: Span, rule: str) -> None:
+    def fact(self, s: Node, p: URIRef, o: Node, quote: Span, rule: str) -> URIRef | None:
+        """Assert ``s p o`` and its statement; return the statement (None when skipped)."""
         if p in FUNCTIONAL:
             # one value per release: the first stated wins, and repeats of it add their quotes
             if self._functional.setdefault((s, p), o) != o:
-                return
+                return None
         text = self.release.text[quote.start : quote.end]
         if not text:
             raise ValueError(f"{self.release.id}: empty quote for {s} {p} {o}")
@@ -97,11 +99,12 @@ class ReleaseGraphWriter:
         g.add((st, RDF.predicate, p))
         g.add((st, RDF.object, o))
         g.add((st, PROV.wasDerivedFrom, self.node))
-        g.add((st, PROV.wasGeneratedBy, EXTRACTION))
+        g.add((st, PROV.wasGeneratedBy, self.activity))
         g.add((st, ADG.rule, Literal(rule)))
         g.add((st, ADG.quote, Literal(text)))
         g.add((st, ADG.quoteStart, Literal(quote.start, datatype=XSD.nonNegativeInteger)))
         g.add((st, ADG.quoteEnd, Literal(quote.end, datatype=XSD.nonNegativeInteger)))
+        return st
 
     def types(self, s: Node, classes: Iterable[URIRef], quote: Span, rule: str) -> None:
         for cls in classes:

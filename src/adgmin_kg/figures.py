@@ -219,6 +219,8 @@ _DIRECTIONS = (  # (dx, dy, ha, va): right, left, above, below, then the diagona
     (1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
     (0, -1, "center", "top"), (0.75, 0.75, "left", "bottom"), (-0.75, 0.75, "right", "bottom"),
     (0.75, -0.75, "left", "top"), (-0.75, -0.75, "right", "top"),
+    (0.4, 0.9, "left", "bottom"), (-0.4, 0.9, "right", "bottom"),
+    (0.4, -0.9, "left", "top"), (-0.4, -0.9, "right", "top"),
 )
 
 
@@ -238,7 +240,7 @@ def _place_labels(
     dropped = []
     for node, xy, radius, text in items:
         done = False
-        for distance in (radius + 3, radius + 12, radius + 26):
+        for distance in (radius + 3, radius + 12, radius + 26, radius + 45, radius + 70, radius + 100):
             for dx, dy, ha, va in _DIRECTIONS:
                 label = ax.annotate(
                     text, xy=xy, xytext=(dx * distance, dy * distance), textcoords="offset points",
@@ -322,7 +324,7 @@ def draw_cooperation(
     strength = {r["node"]: r["weighted_degree"] for r in rows}
     biggest = max(strength.values()) or 1.0
     n = network.number_of_nodes()
-    pos = nx.spring_layout(network, weight=None, seed=seed, k=3.0 / math.sqrt(n), iterations=300)
+    pos = nx.spring_layout(network, weight=None, seed=seed, k=3.5 / math.sqrt(n), iterations=300)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -394,9 +396,9 @@ def draw_actor_topic(
                                                bipartite.nodes[n]["label"]))[:top_actors]
     topics = [r["node"] for r in topic_rows(bipartite, top=top_topics)]
     rows = max(len(actors), len(topics), 1)
-    figure, _ = _new_figure(15.0, 1.6 + 0.31 * rows)
+    figure, _ = _new_figure(13.5, 1.6 + 0.31 * rows)
     top_margin = 1.0 / (1.6 + 0.31 * rows)
-    ax = figure.add_axes((0.27, 0.04, 0.2, 1 - 0.04 - 1.4 * top_margin))
+    ax = figure.add_axes((0.3, 0.04, 0.24, 1 - 0.04 - 1.4 * top_margin))
     ax.set_axis_off()
     ax.set_xlim(0, 1)
     ax.set_ylim(rows - 0.5, -0.5)

@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from adgmin_kg.build import Builder, build_reference, new_dataset
+from adgmin_kg.curation import apply_curation, curation_path, load_curation
 from adgmin_kg.errors import AdgminKgError, GraphInvalidError, ReleaseError
 from adgmin_kg.export import DEFAULT_FORMATS, export_all
 from adgmin_kg.extract import extract_release
@@ -55,6 +56,7 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
     ``skip_bad`` it is kept as a release node with no facts.
     """
     gazetteer, rules = load_gazetteer(), load_rules()
+    curation_dir = data_dir() / "curation"
     result = BuildResult(new_dataset())
     build_reference(result.dataset, gazetteer)
     builder = Builder(result.dataset, gazetteer, rules)
@@ -76,6 +78,9 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
             result.skipped.append(err)
         result.notices.extend(facts.notices)
         builder.add_release(release, facts)
+        curated = curation_path(curation_dir, release.id)
+        if curated.exists():
+            apply_curation(result.dataset, release, load_curation(curated, release), curated)
         result.releases.append(release)
         result.facts.append(facts)
     return result

@@ -85,9 +85,17 @@ class Limits:
 
 # --------------------------------------------------------------------------- checking queries
 
+#: Brackets nested deeper than this are refused (a parser's recursion would overflow its stack).
+MAX_NESTING = 200
 _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH", "USING"}
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-# The terminals of the SPARQL 1.1 grammar that can hide a keyword: comments, IRIs, strings.
+# The terminals of the SPARQL 1.1 grammar that can hide a keyword (comments, IRIs, strings)
+# and those that contain letters (variables, prefixed names, blank nodes, language tags). The
+# letter classes are ASCII subsets of the grammar's, so a token here is never longer than the
+# parser's; where it is shorter, the rest is read as words, which can only refuse more. A
+# backslash outside a string or a prefixed name is refused, so it cannot start a false comment.
+# An IRI token cannot hide a keyword the parser would act on: "{", "<" and spaces end it.
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])"
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
@@ -95,12 +103,16 @@ _TOKEN = re.compile(
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<var>[?$][^\s{}()\[\];,<>"'\#=!|&*/+^?$@.-][^\s{}()\[\];,<>"'\#=!|&*/+^?$@]*)
+  | (?P<var>[?$][A-Za-z0-9_]+)
+  | (?P<bnode>_:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)
+  | (?P<pname>(?:[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?:
+               (?:(?:[A-Za-z0-9_:]|PLX)(?:(?:[A-Za-z0-9_.:-]|PLX)*(?:[A-Za-z0-9_:-]|PLX))?)?)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<word>(?:[^\s{}()\[\];,<>"'\#=!|&*/+^?$@\\.:]|\\.|:)(?:[^\s{}()\[\];,<>"'\#=!|&*/+^?$@\\]|\\.)*)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<quote>["'])
+  | (?P<backslash>\\)
   | (?P<other>.)
-    """,
+    """.replace("PLX", _PLX),
     re.VERBOSE | re.DOTALL,
 )
 
@@ -123,6 +135,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         kind = match.lastgroup or "other"
         if kind == "quote":
             raise RefusedError("SPARQL syntax error: a string is not closed")
+        if kind == "backslash":
+            raise RefusedError("SPARQL syntax error: a backslash outside a string or a prefixed name")
         if kind not in ("ws", "comment"):
             out.append((kind, match.group()))
     return out
@@ -148,7 +162,7 @@ def check_query(text: str, known_graphs: Iterable[str]) -> QueryCheck:
         text is not text a parser could read.
     """
     known = set(known_graphs)
-    variants = [text] if _unescape(text) == text else [text, _unescape(text)]
+    variants = [text] if _unescape(text) == text else [_unescape(text), text]
     found = QueryCheck()
     for variant in variants:
         found = _check_tokens(_tokens(variant), known)
@@ -160,15 +174,21 @@ def _check_tokens(tokens: Sequence[tuple[str, str]], known: set[str]) -> QueryCh
     base = ""
     default: list[str] = []
     named: list[str] = []
+    depth = 0
     for i, (kind, value) in enumerate(tokens):
-        if kind != "word" or ":" in value:
+        if kind == "other":
+            depth += (value in "{([") - (value in "})]")
+            if depth > MAX_NESTING:
+                raise RefusedError(f"the query nests brackets deeper than {MAX_NESTING} levels")
+            continue
+        if kind != "word":
             continue
         word = value.upper()
         if word in _UPDATE_KEYWORDS:
             raise RefusedError(f"SPARQL Update ({word}) is refused: this endpoint is read-only", 403)
         if word == "SERVICE":
             raise RefusedError("SERVICE is refused: this endpoint fetches nothing from the network", 403)
-        if word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 2][0] == "iri":
+        if word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname" and tokens[i + 2][0] == "iri":
             prefixes[tokens[i + 1][1].rstrip(":")] = _resolve(tokens[i + 2][1][1:-1], base)
         elif word == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
             base = _resolve(tokens[i + 1][1][1:-1], base)
@@ -196,7 +216,7 @@ def _graph_iri(token: tuple[str, str], prefixes: Mapping[str, str], base: str) -
     kind, value = token
     if kind == "iri":
         return _resolve(value[1:-1], base)
-    if kind == "word" and ":" in value:
+    if kind == "pname":
         prefix, _, local = value.partition(":")
         if prefix in prefixes:
             return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)

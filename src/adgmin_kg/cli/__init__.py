@@ -6,25 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from adgmin_kg.cli import graph as graph_commands
+from adgmin_kg.cli import evaluate, graph, query
 from adgmin_kg.errors import AdgminKgError
-
-
-def _query_module():  # type: ignore[no-untyped-def]
-    try:
-        from adgmin_kg.cli import query
-    except ImportError:  # the query commands are optional while they are being written
-        return None
-    return query
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="adgmin-kg", description="Build and query the knowledge graph of ASEAN digital cooperation.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    graph_commands.register(sub)
-    query = _query_module()
-    if query is not None:
-        query.register(sub)
+    for commands in (graph, query, evaluate):
+        commands.register(sub)
     return p
 
 

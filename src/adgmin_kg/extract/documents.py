@@ -215,7 +215,7 @@ def _is_future(ctx: TextContext, at: Span) -> bool:
 
 def _authorised(ctx: TextContext, at: Span, line: Span) -> Span | None:
     """``อนุมัติให้ [someone] ลงนามใน...``: the cabinet approves what it authorises."""
-    for cue in ctx.find_cues("authorise", Span(max(line.start, at.start - 160), at.start)):
+    for cue in ctx.find_cues("authorise", Span(max(line.start, at.start - 400), at.start)):
         if _is_cabinet_decision(ctx, cue.start + 3) or ctx.release.meta.kind == "cabinet-summary":
             return cue
     return None

@@ -44,7 +44,10 @@ def _title_before(ctx: TextContext, line: Span, amount_start: int) -> Span | Non
         i = tail.rfind(stop)
         if i > 0:
             tail = tail[:i]
-    tail = tail.rstrip(" ,:")
+    paren = tail.find(" (")
+    if paren > 0:  # ``X (ได้รับงบประมาณสนับสนุน ...)``: the amount's own clause
+        tail = tail[:paren]
+    tail = tail.rstrip(" ,:(")
     return Span(start, start + len(tail)) if tail else None
 
 
@@ -63,7 +66,7 @@ def funding(ctx: TextContext) -> list[FundingFact]:
             title = ctx.text[title_span.start : title_span.end]
             ref = project_ref(title)
             fund = next((f for f in reversed(funds) if f.end <= a_span.start), None)
-            recipient = None
+            recipient = _recipient_named(ctx, line, a_span.start)
             for cue in approvals:
                 who = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country", "org")) if cue.start - c.end <= 2), None)
                 if who:
@@ -83,6 +86,15 @@ def funding(ctx: TextContext) -> list[FundingFact]:
                 )
             )
     return out
+
+
+def _recipient_named(ctx: TextContext, line: Span, before: int) -> Quoted[Ref] | None:
+    """``โครงการ...ในส่วนของประเทศไทย``: the country the projects are for."""
+    for cue in ctx.find_cues("recipient_intro", Span(line.start, before)):
+        who = ctx.mention_at(cue.end, "country", "org", slack=8)
+        if who:
+            return Quoted(ctx.ref(who), ctx.quote(cue, Span(who.start, who.end)))
+    return None
 
 
 def _fiscal_year(ctx: TextContext, line: Span) -> Quoted[int] | None:

@@ -292,7 +292,19 @@ def attendance(ctx: TextContext, holders: dict[int, Ref], people: dict[int, Ref]
     for line in ctx.body_lines():
         found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line)
         out.extend(found + _accompanying(ctx, line, found, people))
-    return _unique(out)
+    return _unique(_holder_for_post(ctx, out, holders))
+
+
+def _attended(ctx: TextContext, line: Span, cue: Span) -> MeetingMention | None:
+    """``เข้าร่วมการประชุม ADGSOM ครั้งที่ 3``: the meeting named right after an attendance cue."""
+    return next((m for m in ctx.meetings_in(line) if cue.start <= m.span.start <= cue.end + 12 and m.meeting_class != "CabinetMeeting"), None)
+
+
+def _holder_for_post(ctx: TextContext, facts: list[AttendanceFact], holders: dict[int, Ref]) -> list[AttendanceFact]:
+    """A post and its named holder at the same meeting are one attendee: keep the person."""
+    posts_held = {(f.meeting, post.key) for f in facts for start, person in holders.items() if f.participant == person
+                  for post in [ctx.ref(m) for m in ctx.mentions if m.start == start]}
+    return [f for f in facts if (f.meeting, f.participant.key) not in posts_held or f.participant.kind != "post"]
 
 
 def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, Ref]) -> list[AttendanceFact]:
@@ -308,8 +320,8 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, Ref]) -> l
         if during:
             owner = next((m for m in ctx.meetings if during.start < m.span.start <= during.end + 2), None)
             quote = ctx.quote(Span(post.start, owner.span.end)) if owner else None
-        elif ctx.find_cues("attendance", Span(post.end, min(line.end, post.end + 60))) or ctx.find_cues("attendance", Span(line.start, post.start)):
-            owner = ctx.meeting_before(post.start, line) or ctx.main_meeting()
+        elif cues := ctx.find_cues("attendance", Span(post.end, line.end)) or ctx.find_cues("attendance", Span(line.start, post.start)):
+            owner = _attended(ctx, line, cues[0]) or ctx.meeting_before(post.start, line) or ctx.main_meeting()
             quote = ctx.quote(Span(post.start, post.end))
         else:
             continue
@@ -320,13 +332,15 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, Ref]) -> l
 
 
 def _post_role(ctx: TextContext, post_id: str) -> str | None:
-    """The role a post's holder attends in: the post's own, or member state for a post of an
-    ASEAN member's government."""
+    """The role a post's holder attends in: the post's own, or member state for a post that
+    leads delegations (it has a level) in an ASEAN member's government."""
     entry = ctx.gazetteer.get("post", post_id)
     if entry is None:
         return None
     if entry.get("attendance_role"):
         return str(entry.get("attendance_role"))
+    if not entry.get("level"):
+        return None
     org = ctx.gazetteer.get("org", str(entry.get("organisation")))
     country = ctx.gazetteer.get("country", str(org.get("country"))) if org and org.get("country") else None
     return "member-state" if country and country.get("asean_member") else None
@@ -350,7 +364,8 @@ def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]
         country = ctx.mention_at(cue.end, "country")
         if country is None:
             continue
-        owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
+        attended = ctx.find_cues("attendance", Span(country.end, line.end))
+        owner = (attended and _attended(ctx, line, attended[0])) or ctx.meeting_before(cue.start, line) or ctx.main_meeting()
         entry = ctx.gazetteer.get("country", country.id)
         if owner and entry and owner.meeting_class != "CabinetMeeting":
             role = "member-state" if entry.get("asean_member") else "guest"

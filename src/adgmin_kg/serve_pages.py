@@ -1,0 +1,403 @@
+"""The HTML side of ``adgmin-kg serve``: home page, entity pages, stored-query results.
+
+Pages are plain HTML with one stylesheet and one script of the project's own, both served
+from ``/static/``, and the Thai font (Noto Sans Thai, from the ``fontpkg-noto-sans-thai``
+package) served at ``/static/NotoSansThai.ttf``; the Content-Security-Policy lets a page
+load nothing from anywhere else. Entity data is read with ``quads_for_pattern`` on the
+store, so no IRI from a URL ever becomes SPARQL text.
+"""
+
+from __future__ import annotations
+
+import html
+import urllib.parse
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from adgmin_kg.query import KNOWN_PREFIXES, StoredQuery, list_queries
+
+__all__ = ["CSP", "EntityView", "Fact", "entity_page", "entity_rdf", "entity_view", "home_page",
+           "results_page", "static_file", "thai_font_path"]
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+ID = "https://w3id.org/adgmin-kg/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+ADG = "https://w3id.org/adgmin-kg/ontology#"
+DCTERMS = "http://purl.org/dc/terms/"
+LABELS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
+MAX_FACTS = 2000
+MAX_INCOMING = 300
+MAX_STATEMENTS = 5000
+PREFIXES = {**KNOWN_PREFIXES, "foaf": "http://xmlns.com/foaf/0.1/", "oa": "http://www.w3.org/ns/oa#"}
+
+
+# --------------------------------------------------------------------------- static files
+
+
+def thai_font_path() -> Path:
+    """The Noto Sans Thai font file that ``fontpkg-noto-sans-thai`` installs.
+
+    :raises FileNotFoundError: if the package is not installed or holds no .ttf file.
+    """
+    try:
+        import fontpkg_noto_sans_thai as font
+    except ImportError:
+        raise FileNotFoundError(
+            "the Thai font package is not installed: pip install fontpkg-noto-sans-thai"
+        ) from None
+    files = sorted(Path(font.ROOT).glob("files/*.ttf"))
+    if not files:
+        raise FileNotFoundError(f"{font.ROOT}: no .ttf file in the Thai font package")
+    return files[0]
+
+
+_STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+@cache
+def static_file(name: str) -> tuple[bytes, str] | None:
+    """The bytes and media type of ``/static/<name>``; only the files the pages use."""
+    if name == "NotoSansThai.ttf":
+        try:
+            return thai_font_path().read_bytes(), "font/ttf"
+        except FileNotFoundError:
+            return None
+    if name not in ("app.js", "style.css"):
+        return None
+    data = resources.files("adgmin_kg").joinpath("static", name).read_bytes()
+    return data, _STATIC_TYPES[Path(name).suffix]
+
+
+# --------------------------------------------------------------------------- helpers
+
+esc = html.escape
+
+
+def short(iri: str) -> str:
+    """``https://schema.org/startDate`` -> ``schema:startDate``; other IRIs unchanged."""
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        local = iri[len(PREFIXES[best]):]
+        if local and all(c.isalnum() or c in "-_./" for c in local):
+            return f"{best}:{local}"
+    return iri
+
+
+def href(iri: str) -> str | None:
+    """Where a link to ``iri`` goes: the server's own page for an IRI of the graph's
+    namespace, ``/resource?iri=`` for other adgmin-kg IRIs, the IRI itself for other
+    http(s) IRIs, nothing for other schemes."""
+    if iri.startswith(ID):
+        return "/id/" + urllib.parse.quote(iri[len(ID):], safe="/-._~")
+    if iri.startswith("https://w3id.org/adgmin-kg/"):
+        return "/resource?iri=" + urllib.parse.quote(iri, safe="")
+    if iri.startswith(("http://", "https://")):
+        return iri
+    return None
+
+
+def link(iri: str, text: str | None = None) -> str:
+    target = href(iri)
+    shown = esc(text if text is not None else short(iri))
+    if target is None:
+        return f"<span class=iri>{shown}</span>"
+    external = "" if target.startswith("/") else ' rel="noopener noreferrer" class=external'
+    return f'<a href="{esc(target)}"{external}>{shown}</a>'
+
+
+def lang_span(text: str, lang: str | None) -> str:
+    attr = f' lang="{esc(lang)}"' if lang else ""
+    return f"<span{attr}>{esc(text)}</span>"
+
+
+def page(title: str, body: str, *, lang: str = "en") -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)} · adgmin-kg</title>"
+        '<link rel="stylesheet" href="/static/style.css"></head>\n<body>'
+        '<header><a href="/" class=home>adgmin-kg</a> <span class=tag>ASEAN digital cooperation · '
+        '<span lang="th">ความร่วมมือด้านดิจิทัลอาเซียน</span></span></header>\n<main>'
+        f"{body}</main>\n<footer>Read-only SPARQL endpoint at <code>/sparql</code> · "
+        "data CC0, code MIT</footer>"
+        '<script src="/static/app.js"></script></body></html>\n'
+    )
+
+
+# --------------------------------------------------------------------------- home and results
+
+
+def _query_form(query: StoredQuery) -> str:
+    fields = []
+    for param in query.parameters:
+        hint = "optional" if param.optional else (f'default "{param.default}"' if param.default else "required")
+        value = param.default or ""
+        fields.append(
+            f'<label>{esc(param.name)} <input name="{esc(param.name)}" value="{esc(value)}" '
+            f'placeholder="{esc(hint)}" title="{esc(param.description)}"></label>'
+        )
+    return (
+        f'<section class=query id="q-{esc(query.name)}"><h3>{esc(query.name)}</h3>'
+        f"<p>{esc(query.question)}</p>"
+        f'<form class=run action="/query/{esc(query.name)}" method=get data-name="{esc(query.name)}">'
+        f'{"".join(fields)}<button type=submit>Run</button> '
+        f'<a href="/api/query/{esc(query.name)}?format=csv">CSV</a></form>'
+        f'<div class=results aria-live=polite></div></section>'
+    )
+
+
+def home_page(server: Any) -> str:
+    queries = list_queries()
+    stats = f"{len(server.store):,} quads in {len(server.known_graphs)} named graphs"
+    body = (
+        "<h1>ASEAN digital cooperation <span lang=th>ความร่วมมือด้านดิจิทัลอาเซียน</span></h1>"
+        f"<p>A knowledge graph built from Thai government press releases ({esc(stats)}). "
+        "Every fact links to the release and the words it came from. Start from "
+        f'{link(ID + "meeting/adgmin-3", "ADGMIN 3")}, {link(ID + "country/thailand", "Thailand")} or '
+        f'{link(ID + "topic/cybersecurity", "cybersecurity")}, or run a stored question:</p>'
+        + "".join(_query_form(q) for q in queries)
+        + '<section class=query id=sparql-form><h3>Your own SPARQL</h3>'
+        '<form class=sparql action="/sparql" method=post>'
+        '<textarea name=query rows=6 cols=80 spellcheck=false>PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n'
+        'SELECT ?s ?label WHERE { ?s rdfs:label ?label FILTER(lang(?label) = "th") } LIMIT 10</textarea>'
+        '<br><button type=submit>Run</button></form><div class=results aria-live=polite></div></section>'
+    )
+    return page("Home", body)
+
+
+def _cell(binding: dict[str, str] | None) -> str:
+    if not binding:
+        return "<td></td>"
+    if binding.get("type") == "uri":
+        return f"<td>{link(binding['value'])}</td>"
+    return f"<td>{lang_span(binding.get('value', ''), binding.get('xml:lang'))}</td>"
+
+
+def results_table(result: dict[str, Any]) -> str:
+    """A SPARQL JSON result as an HTML table (the script renders the same table)."""
+    if "boolean" in result:
+        return f"<p class=answer>{'yes' if result['boolean'] else 'no'}</p>"
+    columns = result["head"].get("vars", [])
+    rows = result["results"]["bindings"]
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(_cell(r.get(c)) for c in columns) + "</tr>" for r in rows)
+    count = f"<p class=count>{len(rows)} row{'s' if len(rows) != 1 else ''}</p>"
+    return f"{count}<table class=results-table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def results_page(server: Any, query: StoredQuery, given: dict[str, str], result: dict[str, Any]) -> str:
+    params = ", ".join(f"{k} = {v}" for k, v in given.items()) or "defaults"
+    body = (
+        f"<h1>{esc(query.name)}</h1><p>{esc(query.question)}</p><p class=params>{esc(params)}</p>"
+        + results_table(result)
+    )
+    return page(query.name, body)
+
+
+# --------------------------------------------------------------------------- entities
+
+
+@dataclass
+class Source:
+    release: str
+    quote: str
+    start: str = ""
+
+
+@dataclass
+class Fact:
+    predicate: str
+    object: Any  # a pyoxigraph term
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class EntityView:
+    iri: str
+    labels: list[tuple[str, str, str | None]]  # (predicate, text, language)
+    types: list[str]
+    facts: list[Fact]
+    incoming: list[tuple[str, str]]  # (subject, predicate)
+    statements: list[Any]  # the statement nodes about this entity (pyoxigraph NamedNode)
+    truncated: bool = False
+
+
+def _triples(store: Any, s: Any = None, p: Any = None, o: Any = None, limit: int | None = None) -> list[Any]:
+    """Distinct triples over all graphs (the union), in store order, at most ``limit``."""
+    import pyoxigraph as ox
+
+    seen: set[Any] = set()
+    out = []
+    for quad in store.quads_for_pattern(s, p, o, None):
+        triple = ox.Triple(quad.subject, quad.predicate, quad.object)
+        if triple in seen:
+            continue
+        seen.add(triple)
+        out.append(triple)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def entity_view(store: Any, iri: str) -> EntityView | None:
+    """What the graph says about ``iri``, or None when the IRI occurs nowhere in it."""
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(iri)
+    own = _triples(store, node, limit=MAX_FACTS + 1)
+    incoming = [t for t in _triples(store, None, None, node, limit=MAX_INCOMING * 4)
+                if t.predicate.value not in (RDF + "subject", RDF + "object")]
+    if not own and not incoming:
+        return None
+    statements = [t.subject for t in _triples(store, None, ox.NamedNode(RDF + "subject"), node, limit=MAX_STATEMENTS)]
+    sources: dict[tuple[str, Any], list[Source]] = {}
+    for statement in statements:
+        fields: dict[str, Any] = {}
+        for t in _triples(store, statement):
+            fields.setdefault(t.predicate.value, t.object)
+        predicate, obj = fields.get(RDF + "predicate"), fields.get(RDF + "object")
+        release = fields.get(PROV + "wasDerivedFrom")
+        if predicate is None or obj is None or release is None:
+            continue
+        quote = fields.get(ADG + "quote")
+        start = fields.get(ADG + "quoteStart")
+        sources.setdefault((predicate.value, obj), []).append(
+            Source(release.value, quote.value if quote is not None else "", start.value if start is not None else "")
+        )
+    labels, types, facts = [], [], []
+    for t in own[:MAX_FACTS]:
+        p = t.predicate.value
+        if p in LABELS and isinstance(t.object, ox.Literal):
+            labels.append((p, t.object.value, t.object.language))
+        if p == RDF + "type":
+            types.append(t.object.value)
+        found = sorted(sources.get((p, t.object), []), key=lambda s: (s.release, s.start))
+        facts.append(Fact(p, t.object, found))
+    facts.sort(key=lambda f: (f.predicate != RDF + "type", short(f.predicate), str(f.object)))
+    labels.sort(key=lambda x: (LABELS.index(x[0]), x[2] != "th", x[2] != "en", x[1]))
+    seen_in: list[tuple[str, str]] = []
+    for t in incoming:
+        if len(seen_in) >= MAX_INCOMING:
+            break
+        seen_in.append((t.subject.value, t.predicate.value))
+    return EntityView(iri, labels, sorted(types), facts, seen_in, statements, len(own) > MAX_FACTS)
+
+
+def label_of(store: Any, iri: str) -> tuple[str | None, str | None]:
+    """(English label, Thai label) of ``iri``, each the first in sort order, or None."""
+    import pyoxigraph as ox
+
+    en, th, other = [], [], []
+    for predicate in (RDFS + "label", SKOS + "prefLabel"):
+        for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(predicate), None, None):
+            obj = quad.object
+            if isinstance(obj, ox.Literal):
+                (en if obj.language == "en" else th if obj.language == "th" else other).append(obj.value)
+        if en or th or other:
+            break
+    english = min(en) if en else (min(other) if other else None)
+    return english, (min(th) if th else None)
+
+
+def _object_html(store: Any, term: Any, cache_: dict[str, str]) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        if term.value not in cache_:
+            en, th = label_of(store, term.value)
+            text = en or th or short(term.value)
+            extra = f' <span lang="th" class=th>{esc(th)}</span>' if en and th else ""
+            shown = link(term.value, text)
+            if th and not en:
+                shown = f'<span lang="th">{shown}</span>'
+            cache_[term.value] = shown + extra
+        return cache_[term.value]
+    if isinstance(term, ox.BlankNode):
+        return f"<span class=iri>_:{esc(term.value)}</span>"
+    dtype = ""
+    if term.language:
+        dtype = f" <sup>@{esc(term.language)}</sup>"
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        dtype = f" <sup>{esc(short(term.datatype.value))}</sup>"
+    return lang_span(term.value, term.language) + dtype
+
+
+def entity_page(server: Any, view: EntityView) -> str:
+    import pyoxigraph as ox
+
+    store = server.store
+    cache_: dict[str, str] = {}
+    en, th = label_of(store, view.iri)
+    title = en or th or short(view.iri)
+    heading = f"<h1>{esc(en)}" if en else f'<h1 lang="th">{esc(th or short(view.iri))}'
+    if en and th:
+        heading += f' <span lang="th" class=th>{esc(th)}</span>'
+    heading += "</h1>"
+    types = ", ".join(_object_html(store, ox.NamedNode(t), cache_) for t in view.types)
+    alternates = (
+        f'<p class=iri><code>{esc(view.iri)}</code> · as '
+        f'<a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a>'
+        if view.iri.startswith(ID) else
+        f'<p class=iri><code>{esc(view.iri)}</code> · as '
+        f'<a href="/resource?iri={urllib.parse.quote(view.iri, safe="")}&amp;format=ttl">Turtle</a> · '
+        f'<a href="/resource?iri={urllib.parse.quote(view.iri, safe="")}&amp;format=jsonld">JSON-LD</a>'
+    ) + "</p>"
+    label_rows = "".join(
+        f"<tr><td>{esc(short(p))}</td><td>{esc(lang or '')}</td><td>{lang_span(text, lang)}</td></tr>"
+        for p, text, lang in view.labels
+    )
+    labels = (f"<h2>Labels <span lang=th>ชื่อ</span></h2><table class=labels><thead><tr><th>property</th>"
+              f"<th>language</th><th>label</th></tr></thead><tbody>{label_rows}</tbody></table>") if label_rows else ""
+    fact_rows = []
+    for fact in view.facts:
+        if fact.predicate in LABELS:
+            continue
+        sources = "".join(
+            f'<li>{_object_html(store, ox.NamedNode(s.release), cache_)}'
+            + (f' <q lang="th">{esc(s.quote)}</q>' if s.quote else "") + "</li>"
+            for s in fact.sources
+        )
+        fact_rows.append(
+            f"<tr><td>{link(fact.predicate)}</td><td>{_object_html(store, fact.object, cache_)}</td>"
+            f"<td>{'<ul class=sources>' + sources + '</ul>' if sources else '<span class=ref>reference data</span>'}</td></tr>"
+        )
+    facts = (
+        "<h2>Facts <span lang=th>ข้อเท็จจริง</span></h2><table class=facts><thead><tr><th>property</th>"
+        "<th>value</th><th>release and quote</th></tr></thead><tbody>" + "".join(fact_rows) + "</tbody></table>"
+    ) if fact_rows else ""
+    if view.truncated:
+        facts += f"<p class=note>Only the first {MAX_FACTS} facts are shown; the Turtle has them all.</p>"
+    incoming = ""
+    if view.incoming:
+        items = "".join(
+            f"<li>{_object_html(store, ox.NamedNode(s), cache_)} "
+            f"<span class=pred>{esc(short(p))}</span> this</li>"
+            for s, p in view.incoming
+        )
+        incoming = f"<h2>Referred to by <span lang=th>ถูกอ้างถึงโดย</span></h2><ul class=incoming>{items}</ul>"
+    body = heading + alternates + (f"<p class=types>{types}</p>" if types else "") + labels + facts + incoming
+    return page(title, body)
+
+
+def entity_rdf(store: Any, view: EntityView, fmt: str) -> bytes:
+    """The entity's own triples and its provenance statements, in ``fmt`` (an RdfFormat name)."""
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(view.iri)
+    triples = _triples(store, node)
+    for statement in view.statements:
+        triples.extend(_triples(store, statement))
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"} if fmt == "TURTLE" else None
+    return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt), prefixes=prefixes)
+

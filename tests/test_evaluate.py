@@ -1,0 +1,44 @@
+"""Extraction quality against the gold files, held at the level reached so it can only go up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adgmin_kg.evaluate import SCORED, evaluate, gold_files
+from adgmin_kg.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[1]
+#: raise these when the rules improve; never lower them
+MICRO_F1_FLOOR = 0.81
+SEED_F1_FLOOR = 0.97
+
+
+@pytest.fixture(scope="module")
+def report():
+    golds = gold_files(ROOT / "data" / "gold")
+    result = build([ROOT / "data" / "releases" / f"{g.stem}.txt" for g in golds])
+    return evaluate(result.dataset, golds, {r.id: r.text for r in result.releases})
+
+
+def test_micro_f1_does_not_fall(report) -> None:
+    assert report.micro().f1 >= MICRO_F1_FLOOR, report.table()
+
+
+def test_the_seed_stays_right(report) -> None:
+    seed = report.releases["thaigov-66419"]
+    total = sum((seed[k].found for k in SCORED)), sum((seed[k].gold for k in SCORED))
+    assert total[0] == total[1]
+    correct = sum(seed[k].correct for k in SCORED)
+    extracted = sum(seed[k].extracted for k in SCORED)
+    precision, recall = correct / extracted, 1.0
+    assert 2 * precision * recall / (precision + recall) >= SEED_F1_FLOOR
+
+
+def test_gold_covers_every_adgmin_and_a_tangential_release() -> None:
+    stems = {p.stem for p in gold_files(ROOT / "data" / "gold")}
+    assert len(stems) >= 8 and "thaigov-80156" in stems  # 80156 mentions ADGMIN in passing
+    texts = [(ROOT / "data" / "releases" / f"{s}.txt").read_text(encoding="utf-8") for s in stems]
+    for ordinal in "1234":
+        assert any(f"ครั้งที่ {ordinal}" in t for t in texts), ordinal
