@@ -38,6 +38,7 @@ PARAMS = {
     "documents-by-decision": {"meeting": "ADGMIN 3"},
     "country-profile": {"country": "Thailand"},
     "fact-provenance": {"subject": "ADGMIN 3"},
+    "document-history": {"document": "Boracay Digital Declaration"},
 }
 STORED = [q.name for q in list_queries()]
 
@@ -53,11 +54,11 @@ def as_multiset(result: QueryResult) -> list[tuple[tuple[str, str], ...]]:
 # --------------------------------------------------------------------------- the query files
 
 
-def test_the_ten_stored_queries_exist() -> None:
+def test_the_stored_queries_exist() -> None:
     assert set(STORED) == {
         "partners-on-topic", "meeting-details", "meeting-attendees", "documents-by-decision",
         "funded-projects", "next-meetings", "bilateral-talks", "country-profile", "topic-map",
-        "fact-provenance",
+        "fact-provenance", "document-history",
     }
 
 
@@ -94,6 +95,7 @@ def test_required_columns_come_first() -> None:
         "country-profile": "relation, object, object_label, meeting_label",
         "topic-map": "topic, topic_label, topic_label_th, partners, meetings",
         "fact-provenance": "statement, release, url, quote, start, end",
+        "document-history": "step, date, actor_label, meeting_label, release, quote",
     }
     for query in list_queries():
         wanted = required[query.name].split(", ")

@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from adgmin_kg.build import Builder, build_reference, new_dataset
+from adgmin_kg.cache import BuildCache, CacheEntry, release_key
 from adgmin_kg.curation import apply_curation, curation_path, load_curation
 from adgmin_kg.errors import AdgminKgError, GraphInvalidError, ReleaseError
 from adgmin_kg.export import DEFAULT_FORMATS, export_all
@@ -31,6 +32,8 @@ class BuildResult:
     facts: list[ReleaseFacts] = field(default_factory=list)
     skipped: list[ReleaseError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    cache_keys: dict[str, str] = field(default_factory=dict)
+    validated: set[str] = field(default_factory=set)  # releases the cache says already conform
 
 
 def discover_releases(folders: Sequence[Path]) -> list[Path]:
@@ -48,12 +51,19 @@ def discover_releases(folders: Sequence[Path]) -> list[Path]:
     return [found[name] for name in sorted(found)]
 
 
-def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress | None = None) -> BuildResult:
+def build(
+    paths: Sequence[Path],
+    *,
+    skip_bad: bool = False,
+    progress: Progress | None = None,
+    cache: BuildCache | None = None,
+) -> BuildResult:
     """Read, extract and build releases into one Dataset (not validated, not written).
 
     A bad release raises ReleaseError, unless ``skip_bad``: then it is listed in ``skipped``.
     An off-genre release (no ASEAN digital meeting or body named) is bad input too; with
-    ``skip_bad`` it is kept as a release node with no facts.
+    ``skip_bad`` it is kept as a release node with no facts. With a ``cache``, a release whose
+    inputs did not change is taken from it (and is then absent from ``facts``).
     """
     gazetteer, rules = load_gazetteer(), load_rules()
     curation_dir = data_dir() / "curation"
@@ -61,8 +71,6 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
     build_reference(result.dataset, gazetteer)
     builder = Builder(result.dataset, gazetteer, rules)
     for number, path in enumerate(paths, start=1):
-        if progress:
-            progress(f"[{number}/{len(paths)}] {path.name}")
         try:
             release = read_release(path, rules)
         except ReleaseError as err:
@@ -70,19 +78,36 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
                 raise
             result.skipped.append(err)
             continue
-        facts = extract_release(release, gazetteer, rules)
-        if not facts.on_topic:
+        curated = curation_path(curation_dir, release.id)
+        key = release_key(path, meta_path_for(path), curated) if cache else None
+        entry = cache.load(key) if cache and key else None
+        if progress:
+            progress(f"[{number}/{len(paths)}] {path.name}{' (cached)' if entry else ''}")
+        if entry is not None:
+            result.dataset.graph(release_graph(release.id)).parse(data=entry.ntriples, format="nt")
+            on_topic, notices = entry.on_topic, entry.notices
+        else:
+            facts = extract_release(release, gazetteer, rules)
+            builder.add_release(release, facts)
+            if curated.exists():
+                apply_curation(result.dataset, release, load_curation(curated, release), curated)
+            result.facts.append(facts)
+            on_topic, notices = facts.on_topic, facts.notices
+            if cache and key:
+                graph = result.dataset.graph(release_graph(release.id))
+                nt = "".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph))
+                cache.store(key, CacheEntry(nt, tuple(notices), on_topic, False))
+        if key:
+            result.cache_keys[release.id] = key
+            if entry is not None and entry.validated:
+                result.validated.add(release.id)
+        if not on_topic:
             err = ReleaseError(path, "off-genre: names no ASEAN digital meeting or body (not an ASEAN digital cooperation release)")
             if not skip_bad:
                 raise err
             result.skipped.append(err)
-        result.notices.extend(facts.notices)
-        builder.add_release(release, facts)
-        curated = curation_path(curation_dir, release.id)
-        if curated.exists():
-            apply_curation(result.dataset, release, load_curation(curated, release), curated)
+        result.notices.extend(notices)
         result.releases.append(release)
-        result.facts.append(facts)
     return result
 
 
@@ -91,32 +116,34 @@ def build_dataset(release_paths: Sequence[Path]) -> Dataset:
     return build(release_paths).dataset
 
 
-def validation_graphs(result: BuildResult) -> list[tuple[str, Graph]]:
-    """Each release graph together with the reference graph: what one release must satisfy."""
-    reference = result.dataset.graph(REFERENCE_GRAPH)
-    out = []
-    for release in result.releases:
-        g = Graph()
-        for t in result.dataset.graph(release_graph(release.id)):
-            g.add(t)
-        for t in reference:
-            g.add(t)
-        out.append((release.id, g))
-    return out
+def validation_graph(result: BuildResult, release_id: str) -> Graph:
+    """A release graph together with the reference graph: what one release must satisfy."""
+    g = Graph()
+    for t in result.dataset.graph(release_graph(release_id)):
+        g.add(t)
+    for t in result.dataset.graph(REFERENCE_GRAPH):
+        g.add(t)
+    return g
 
 
-def validate_build(result: BuildResult, progress: Progress | None = None):  # type: ignore[no-untyped-def]
-    """Validate release by release; raise GraphInvalidError naming the first failing release."""
+def validate_build(result: BuildResult, progress: Progress | None = None, cache: BuildCache | None = None):  # type: ignore[no-untyped-def]
+    """Validate release by release (each with the reference graph); raise GraphInvalidError
+    naming the first failing release. Releases the cache already validated are skipped."""
     from adgmin_kg.validate import validate
 
     reports = []
-    for release_id, graph in validation_graphs(result):
+    for release in result.releases:
+        release_id = release.id
+        if release_id in result.validated:
+            continue
         if progress:
             progress(f"validating {release_id}")
-        report = validate(graph)
+        report = validate(validation_graph(result, release_id))
         reports.append((release_id, report))
         if not report.conforms:
             raise GraphInvalidError(report, f"release {release_id}: the graph does not conform to the SHACL shapes\n{report.format()}")
+        if cache and release_id in result.cache_keys:
+            cache.mark_validated(result.cache_keys[release_id])
     return reports
 
 
@@ -127,12 +154,17 @@ def run_build(
     skip_bad: bool = False,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
-    """Build, validate and export; nothing is written unless the graph conforms."""
+    """Build, validate and export; nothing is written unless the graph conforms.
+
+    Unchanged releases come from the cache in ``<out_dir>/.cache`` (``use_cache=False``: none).
+    """
     folders = list(release_folders or [releases_dir()])
     out_dir = out_dir or default_build_dir()
-    result = build(discover_releases(folders), skip_bad=skip_bad, progress=progress)
-    validate_build(result, progress)
+    cache = BuildCache(out_dir / ".cache") if use_cache else None
+    result = build(discover_releases(folders), skip_bad=skip_bad, progress=progress, cache=cache)
+    validate_build(result, progress, cache)
     export_all(result.dataset, out_dir, formats)
     return result
 

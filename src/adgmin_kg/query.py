@@ -297,18 +297,32 @@ _SUFFIX_FORMATS = {  # file suffix -> (pyoxigraph format name, rdflib format nam
 }
 
 
+def load_store(path: Path, fmt: Any = None) -> Any:
+    """A pyoxigraph Store with the file's named graphs, and their union once more as the default
+    graph: Oxigraph answers a query on its default graph hundreds of times faster than with
+    ``use_default_graph_as_union`` (1.4 s against 2 ms for meeting-details on the corpus)."""
+    import pyoxigraph as ox
+
+    fmt = fmt or ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+    quads = list(ox.parse(path=str(path), format=fmt))
+    store = ox.Store()
+    store.extend(quads)
+    default = ox.DefaultGraph()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+    return store
+
+
 class OxigraphBackend:
-    """An in-memory pyoxigraph Store; the default graph is the union of all graphs."""
+    """An in-memory pyoxigraph Store holding the union of all graphs as its default graph."""
 
     def __init__(self, path: Path) -> None:
         import pyoxigraph as ox
 
         self._ox = ox
         self.label_cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        self.store = ox.Store()
         fmt = getattr(ox.RdfFormat, _SUFFIX_FORMATS[path.suffix][0])
         try:
-            self.store.load(path=str(path), format=fmt)
+            self.store = load_store(path, fmt)
         except (SyntaxError, ValueError, OSError) as error:
             raise QueryUsageError(f"{path}: cannot load the graph: {_one_line(error)}") from None
 
@@ -316,7 +330,7 @@ class OxigraphBackend:
         ox = self._ox
         subs = {ox.Variable(k): self._term(v) for k, v in bindings.items()}
         try:
-            answer = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+            answer = self.store.query(text, substitutions=subs)
         except SyntaxError as error:
             raise QuerySyntaxError(f"SPARQL syntax error: {_one_line(error)}") from None
         except RuntimeError as error:  # e.g. a substituted variable missing from SELECT

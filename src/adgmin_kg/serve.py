@@ -28,12 +28,12 @@ import os
 import queue
 import re
 import signal
+import socket
 import threading
 import time
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -381,8 +381,6 @@ def _run_job(ox: Any, store: Any, job: Mapping[str, Any]) -> tuple[Any, ...]:
         kwargs["default_graph"] = default or [ox.DefaultGraph()]
         if named:
             kwargs["named_graphs"] = named
-    else:
-        kwargs["use_default_graph_as_union"] = True
     try:
         answer = store.query(job["query"], **kwargs)
     except SyntaxError as error:
@@ -415,9 +413,10 @@ def worker_main(conn: Any, graph: str, isolate: bool) -> None:
     isolated = _isolate_network() if isolate else False
     import pyoxigraph as ox
 
-    store = ox.Store()
+    from adgmin_kg.query import load_store
+
     try:
-        store.load(path=graph, format=ox.RdfFormat.from_extension(Path(graph).suffix.lstrip(".")))
+        store = load_store(Path(graph))
     except (SyntaxError, ValueError, OSError) as error:
         conn.send(("failed", " ".join(str(error).split())))
         return
@@ -641,6 +640,10 @@ class RequestHandler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         self.timeout = self.server.limits.socket_timeout
         super().setup()
+        try:  # headers and body leave at once: no 40 ms Nagle/delayed-ACK stall on keep-alive
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
         log.info("%s %s", self.address_string(), format % args)
@@ -654,9 +657,10 @@ class RequestHandler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         for key, value in (extra or {}).items():
             self.send_header(key, value)
-        self.end_headers()
+        self._headers_buffer.append(b"\r\n")  # end_headers() without its flush
         if self.command != "HEAD":
-            self.wfile.write(body)
+            self._headers_buffer.append(body)
+        self.flush_headers()  # one write: status line, headers and body
         self.server.requests_served += 1
 
     def send_error_text(self, status: int, message: str) -> None:

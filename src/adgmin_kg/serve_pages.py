@@ -282,7 +282,11 @@ def entity_view(store: Any, iri: str) -> EntityView | None:
             labels.append((p, t.object.value, t.object.language))
         if p == RDF + "type":
             types.append(t.object.value)
-        found = sorted(sources.get((p, t.object), []), key=lambda s: (s.release, s.start))
+        found, shown = [], set()
+        for source in sorted(sources.get((p, t.object), []), key=lambda s: (s.release, int(s.start or 0))):
+            if (source.release, source.quote) not in shown:  # one line per release and quote
+                shown.add((source.release, source.quote))
+                found.append(source)
         facts.append(Fact(p, t.object, found))
     facts.sort(key=lambda f: (f.predicate != RDF + "type", short(f.predicate), str(f.object)))
     labels.sort(key=lambda x: (LABELS.index(x[0]), x[2] != "th", x[2] != "en", x[1]))

@@ -32,6 +32,19 @@ PREFIXES: dict[str, Namespace] = {
     "wd": WIKIDATA,
 }
 
+# instance kinds, each with its own prefix in exports (``meeting:adgmin-3``); statements,
+# whose local names hold a slash, are written as full IRIs
+INSTANCE_KINDS = (
+    "release", "country", "org", "person", "post", "place", "series", "meeting", "document", "decision",
+    "attendance", "project", "proposal", "support", "topic", "decision-kind", "role", "level",
+    "document-kind", "scheme", "activity", "agent",
+)
+EXPORT_PREFIXES: dict[str, str] = {
+    **{p: str(ns) for p, ns in PREFIXES.items() if p != "id"},
+    # ``org:`` is W3C ORG's; organisations get ``organisation:``
+    **{("organisation" if kind == "org" else kind): f"{BASE}id/{kind}/" for kind in INSTANCE_KINDS},
+}
+
 # gazetteer kinds whose entries are SKOS concepts, and their schemes
 SCHEMES: dict[str, str] = {
     "topic": "topics",

@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     b.add_argument("--out", type=Path, default=None, metavar="DIR", help="where the exports go (default: build/)")
     b.add_argument("--skip-bad", action="store_true", help="build the good releases and list the bad ones, instead of stopping")
     b.add_argument("--quiet", action="store_true", help="no progress lines")
+    b.add_argument("--no-cache", action="store_true", help="re-extract and re-validate every release (ignore <out>/.cache)")
     b.set_defaults(handler=cmd_build)
 
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 0 conforms, 1 does not, 2 error)")
@@ -53,7 +54,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     out = args.out or default_build_dir()
-    result = run_build(_folders(args.releases), out, skip_bad=args.skip_bad, progress=_progress(args.quiet))
+    result = run_build(_folders(args.releases), out, skip_bad=args.skip_bad, progress=_progress(args.quiet), use_cache=not args.no_cache)
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
     for err in result.skipped:

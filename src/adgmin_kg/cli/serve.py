@@ -1,14 +1,11 @@
 """Commands that put the graph online: ``serve`` (a read-only SPARQL endpoint with pages) and
 ``publish`` (load it into a triple store over the SPARQL 1.1 Graph Store Protocol).
-
-Until ``adgmin_kg.cli`` registers this module, run it as ``python -m adgmin_kg.cli.serve``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -84,24 +81,3 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run these commands on their own: ``python -m adgmin_kg.cli.serve serve --port 8000``."""
-    from adgmin_kg.errors import AdgminKgError
-
-    parser = argparse.ArgumentParser(prog="adgmin-kg")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    register(sub)
-    args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args))
-    except AdgminKgError as err:
-        print(f"adgmin-kg: error: {str(err).splitlines()[0]}", file=sys.stderr)
-        return int(getattr(err, "exit_code", 1))
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())
