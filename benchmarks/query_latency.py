@@ -23,6 +23,7 @@ PARAMS = {
     "documents-by-decision": {"meeting": "ADGMIN 3"},
     "country-profile": {"country": "Thailand"},
     "fact-provenance": {"subject": "ADGMIN 3"},
+    "document-history": {"document": "Boracay Digital Declaration"},
 }
 ENGINES = ("oxigraph", "rdflib")
 
