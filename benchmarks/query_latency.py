@@ -18,13 +18,7 @@ from pathlib import Path
 from adgmin_kg.paths import releases_dir
 from adgmin_kg.query import list_queries, open_graph, run_query
 
-PARAMS = {
-    "meeting-attendees": {"meeting": "ADGMIN 3"},
-    "documents-by-decision": {"meeting": "ADGMIN 3"},
-    "country-profile": {"country": "Thailand"},
-    "fact-provenance": {"subject": "ADGMIN 3"},
-    "document-history": {"document": "Boracay Digital Declaration"},
-}
+PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
 ENGINES = ("oxigraph", "rdflib")
 
 

@@ -31,13 +31,7 @@ from adgmin_kg.query import Term, bind_parameters, get_query, list_queries, open
 from adgmin_kg.serve import Limits, make_server
 
 SEED = "thaigov-66419"
-PARAMS = {
-    "meeting-attendees": {"meeting": "ADGMIN 3"},
-    "documents-by-decision": {"meeting": "ADGMIN 3"},
-    "country-profile": {"country": "Thailand"},
-    "fact-provenance": {"subject": "ADGMIN 3"},
-    "document-history": {"document": "Boracay Digital Declaration"},
-}
+PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
 
 
 def oxigraph_binary() -> str:

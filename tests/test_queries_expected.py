@@ -22,14 +22,7 @@ from adgmin_kg.query import QueryResult, list_queries, run_query
 
 EXPECTED = Path(__file__).parent / "expected"
 SEED = "thaigov-66419"
-#: the parameters each expected file was written for (defaults otherwise)
-PARAMS = {
-    "meeting-attendees": {"meeting": "ADGMIN 3"},
-    "documents-by-decision": {"meeting": "ADGMIN 3"},
-    "country-profile": {"country": "Thailand"},
-    "fact-provenance": {"subject": "ADGMIN 3"},
-    "document-history": {"document": "Boracay Digital Declaration"},
-}
+PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
 #: "exact": expected rows and live rows pair off one to one; "contains": every expected row
 #: has its own live row, more live rows may exist (wide results, or facts the text leaves open)
 MODE = {

@@ -32,14 +32,7 @@ from adgmin_kg.query import (
 FIXTURE = Path(__file__).parent / "fixtures" / "query" / "mini.trig"
 ENGINES = ("oxigraph", "rdflib")
 ID = "https://w3id.org/adgmin-kg/id/"
-#: parameters for the queries that have no default
-PARAMS = {
-    "meeting-attendees": {"meeting": "ADGMIN 3"},
-    "documents-by-decision": {"meeting": "ADGMIN 3"},
-    "country-profile": {"country": "Thailand"},
-    "fact-provenance": {"subject": "ADGMIN 3"},
-    "document-history": {"document": "Boracay Digital Declaration"},
-}
+PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
 STORED = [q.name for q in list_queries()]
 
 

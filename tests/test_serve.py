@@ -27,13 +27,7 @@ from adgmin_kg.query import Term, get_query, list_queries, run_query
 from adgmin_kg.serve import Limits, RefusedError, check_query, make_server, negotiate
 
 SEED = "thaigov-66419"
-PARAMS = {
-    "meeting-attendees": {"meeting": "ADGMIN 3"},
-    "documents-by-decision": {"meeting": "ADGMIN 3"},
-    "country-profile": {"country": "Thailand"},
-    "fact-provenance": {"subject": "ADGMIN 3"},
-    "document-history": {"document": "Boracay Digital Declaration"},
-}
+PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
 
 
 def sample_params(name: str) -> dict[str, str]:

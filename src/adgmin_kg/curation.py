@@ -46,7 +46,7 @@ def _namespaces() -> NamespaceManager:
 
 
 def _term(value: Any, path: Path, where: str, nsm: NamespaceManager) -> Node:
-    """A term written as in Turtle: ``id:meeting/adgmin-3``, ``<https://...>``, ``"57900.0"^^xsd:decimal``."""
+    """A term written as in Turtle: ``id:meeting/adgmin-3``, ``<https://...>``, ``"12.5"^^xsd:decimal``."""
     text = str(value).strip()
     if ":" in text and not text.startswith(("<", '"')) and "/" in text.split(":", 1)[1]:
         prefix, local = text.split(":", 1)

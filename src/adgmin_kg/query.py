@@ -115,12 +115,13 @@ class StoredQuery:
     question: str = ""
     parameters: tuple[Parameter, ...] = ()
     columns: tuple[str, ...] = ()
+    example: dict[str, str] = field(default_factory=dict)  # sample parameters, for tests and docs
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
 
 
-_HEADER = re.compile(r"^#\s*(Question|Parameters|Columns):\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(Question|Parameters|Columns|Example):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^\?(?P<name>\w+)\s+(?P<classes>\S+)\s+-\s+(?P<rest>.*)$")
 _PARAM_TAIL = re.compile(r',\s*(?:default\s+"(?P<default>[^"]*)"|(?P<optional>optional))\s*$')
 _PREFIX = re.compile(r"^\s*PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
@@ -138,7 +139,7 @@ def parse_query_file(path: Path | str, text: str | None = None) -> StoredQuery:
         except OSError as error:
             raise QueryUsageError(f"{path}: cannot read the query file ({error.strerror})") from None
     prefixes = {**KNOWN_PREFIXES, **dict(_PREFIX.findall(text))}
-    question, columns, params = "", (), []
+    question, columns, params, example = "", (), [], {}
     for line in text.splitlines():
         match = _HEADER.match(line)
         if not match:
@@ -148,6 +149,8 @@ def parse_query_file(path: Path | str, text: str | None = None) -> StoredQuery:
             question = value
         elif key == "Columns":
             columns = tuple(c.strip() for c in value.split(",") if c.strip())
+        elif key == "Example":
+            example = dict(part.strip().split("=", 1) for part in value.split(";") if "=" in part)
         elif value.lower() != "none":
             params.append(_parse_parameter(path, value, prefixes))
     return StoredQuery(
@@ -157,6 +160,7 @@ def parse_query_file(path: Path | str, text: str | None = None) -> StoredQuery:
         question=question,
         parameters=tuple(params),
         columns=columns,
+        example=example,
     )
 
 
