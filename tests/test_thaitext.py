@@ -47,3 +47,9 @@ def test_digits_and_compaction_keep_offsets() -> None:
     assert packed.text == "รัฐมนตรีอาเซียนด้านดิจิทัล"
     start, end = packed.span(0, len(packed.text))
     assert text[start:end] == text
+
+
+def test_two_digit_buddhist_year_only_after_an_abbreviated_month() -> None:
+    (d,) = find_dates("วันนี้ (1 ก.พ.67) นายประเสริฐ", RULES)
+    assert d.first == dt.date(2024, 2, 1)
+    assert find_dates("1 กุมภาพันธ์ 67 คน", RULES) == []

@@ -186,7 +186,7 @@ VIOLATION_CASES = [
          "DELETE WHERE { mtg:adgmin-3 adg:hostCountry ?v } ; INSERT DATA { mtg:adgmin-3 adg:hostCountry o:asean }"),
     Case("adgsh:Meeting-location-class", MTG,
          "DELETE WHERE { mtg:adgmin-3 schema:location ?v } ;"
-         " INSERT DATA { mtg:adgmin-3 schema:location country:philippines }"),
+         " INSERT DATA { mtg:adgmin-3 schema:location o:asean }"),
     Case("adgsh:Meeting-memberStatesAttending-count", MTG, "INSERT DATA { mtg:adgmin-3 adg:memberStatesAttending 10 }"),
     Case("adgsh:Meeting-memberStatesAttending-datatype", MTG,
          "DELETE WHERE { mtg:adgmin-3 adg:memberStatesAttending ?v } ;"

@@ -203,8 +203,8 @@ class Builder:
                 w.fact(node, ADG.hostCountry, iri(p.value), p.quote, p.rule)
             elif p.prop == "member-states":
                 w.fact(node, ADG.memberStatesAttending, Literal(int(p.value)), p.quote, p.rule)  # type: ignore[arg-type]
-            elif p.prop == "theme":
-                w.fact(node, ADG.theme, _lit_th(str(p.value)), p.quote, p.rule)
+            elif p.prop == "theme":  # value_en holds the language the theme is written in
+                w.fact(node, ADG.theme, Literal(str(p.value), lang=p.value_en or "th"), p.quote, p.rule)
             elif p.prop == "expected-time":
                 w.fact(node, ADG.expectedTime, _lit_th(str(p.value)), p.quote, p.rule)
                 if p.value_en:

@@ -84,7 +84,7 @@ def _date_regex(month_forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<d1>{day})(?:\s*(?P<m1>{month}))?(?:\s*(?P<y1>[0-9]{{4}}))?"
         rf"(?:\s*(?:-|–|ถึง|ถึงวันที่|และ)\s*(?P<d2>{day}))?"
-        rf"\s*(?P<m2>{month})\s*(?P<y2>[0-9]{{4}})"
+        rf"\s*(?P<m2>{month})\s*(?P<y2>[0-9]{{4}}|[0-9]{{2}}(?![0-9]))"
     )
 
 
@@ -95,7 +95,9 @@ def find_dates(text: str, rules: RuleBook) -> list[DateExpr]:
     for m in _date_regex(forms).finditer(ascii_digits(text)):
         if m.start() > 0 and text[m.start() - 1].isdigit():
             continue
-        year = to_ce_year(int(m["y2"]), rules)
+        if len(m["y2"]) == 2 and not m["m2"].endswith("."):
+            continue  # a two-digit year only after an abbreviated month: ``1 ก.พ.67``
+        year = to_ce_year(int(m["y2"]) + (2500 if len(m["y2"]) == 2 else 0), rules)
         month2 = rules.months[m["m2"]]
         try:
             if m["d2"]:

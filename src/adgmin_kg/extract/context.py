@@ -124,7 +124,7 @@ class TextContext:
     # ------------------------------------------------------------ cues
 
     def skip_space(self, offset: int) -> int:
-        while offset < len(self.text) and self.text[offset] in " \t\u200b":
+        while offset < len(self.text) and self.text[offset] != "\n" and (self.text[offset].isspace() or self.text[offset] == "\u200b"):
             offset += 1
         return offset
 

@@ -151,7 +151,7 @@ def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
     for d in find_dates(ctx.text, ctx.rules):
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
-        owner = _owner(ctx, d.start)
+        owner = _owner(ctx, d.start) or _meeting_of_today(ctx, d.start)
         if owner is None or owner.ref in seen:
             continue
         seen.add(owner.ref)
@@ -164,6 +164,15 @@ def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
             day = dt.date.fromisoformat(m.ref.key[len(m.series) + 1 :])
             out.append(MeetingDatesFact(m.ref, day, None, ctx.quote(m.span), rule="cabinet-date"))
     return out
+
+
+def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
+    """``วันนี้ (1 ก.พ.67) ... เข้าร่วมการประชุม X``: a dated 'today' belongs to the meeting named next."""
+    before = ctx.text[max(ctx.line_of(offset).start, offset - 14) : offset]
+    if not any(cue in before for cue in ctx.rules.cue("today")):
+        return None
+    line = ctx.line_of(offset)
+    return next((m for m in ctx.meetings_in(line) if offset < m.span.start <= offset + 300 and m.meeting_class != "CabinetMeeting"), None)
 
 
 def meeting_places(ctx: TextContext) -> list[MeetingPropertyFact]:
@@ -185,8 +194,10 @@ def meeting_places(ctx: TextContext) -> list[MeetingPropertyFact]:
                 country = ctx.mention_at(place.end, "country")
                 if country:
                     out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(cue, Span(country.start, country.end)), rule="meeting-place-country"))
-            else:
-                out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(place), ctx.quote(cue, Span(place.start, place.end)), rule="meeting-place-country"))
+            else:  # ``ณ ประเทศสิงคโปร์``: the country is the place, and the host
+                quote = ctx.quote(cue, Span(place.start, place.end))
+                out.append(MeetingPropertyFact(owner.ref, "location", ctx.ref(place), quote, rule="meeting-place-country"))
+                out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(place), quote, rule="meeting-place-country"))
     return out
 
 
@@ -246,35 +257,48 @@ def member_counts(ctx: TextContext) -> list[MeetingPropertyFact]:
     return out
 
 
+_QUOTED = re.compile(r"\s*(?:หรือ\s*)?(?:“([^”\n]+)”|\"([^\"\n]+)\"|\(\s*([A-Za-z][^()\n]+?)\s*\))")
+_LABEL_PAREN = re.compile(r"\s*\(\s*[A-Za-z]+\s*\)")
+
+
 def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """``ภายใต้หัวข้อ “...”`` or up to the next clause word."""
+    """``ภายใต้หัวข้อหลัก (Theme) “...” (English ...)``: the theme as written, and its English form."""
     out = []
     for line in ctx.body_lines():
         for cue in ctx.find_cues("theme", line):
-            start = ctx.skip_space(cue.end)
-            rest = ctx.text[start : line.end]
-            if rest[:1] in "“\"":
-                close = rest.find("”" if rest[0] == "“" else '"', 1)
-                if close == -1:
-                    continue
-                value_span = Span(start + 1, start + close)
-            else:
-                stops = [rest.find(w) for w in ctx.rules.cue("theme_end")]
-                stops = [s for s in stops if s > 0]
-                value_span = Span(start, start + (min(stops) if stops else len(rest)))
-            value = ctx.text[value_span.start : value_span.end].strip()
-            if not value:
-                continue
             owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
-            if owner:
-                out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, value_span), rule="theme"))
+            if owner is None:
+                continue
+            pos = cue.end
+            if m := _LABEL_PAREN.match(ctx.text, pos):  # "(Theme)"
+                pos = m.end()
+            first = _QUOTED.match(ctx.text, pos)
+            if first and first.end() <= line.end:
+                values = [first]
+                second = _QUOTED.match(ctx.text, first.end())
+                if second and second.end() <= line.end:
+                    values.append(second)
+                for m in values:
+                    group = next(i for i in (1, 2, 3) if m.group(i))
+                    value_span = Span(m.start(group), m.end(group))
+                    value = ctx.text[value_span.start : value_span.end].strip()
+                    lang = "en" if value.isascii() else "th"
+                    out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, Span(m.start(), m.end())), value_en=lang, rule="theme"))
+                continue
+            start = ctx.skip_space(pos)
+            rest = ctx.text[start : line.end]
+            stops = [i for i in (rest.find(w) for w in ctx.rules.cue("theme_end")) if i > 0]
+            value_span = Span(start, start + (min(stops) if stops else len(rest)))
+            value = ctx.text[value_span.start : value_span.end].strip()
+            if value:
+                out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, value_span), value_en="en" if value.isascii() else "th", rule="theme"))
     return out
 
 
 # ---------------------------------------------------------------- attendance
 
 
-def attendance(ctx: TextContext, holders: dict[int, Ref], people: dict[int, Ref]) -> list[AttendanceFact]:
+def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: dict[int, Ref]) -> list[AttendanceFact]:
     """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``) or a post."""
     out: list[AttendanceFact] = []
     roles = ctx.gazetteer.of_kind("role")
@@ -290,9 +314,15 @@ def attendance(ctx: TextContext, holders: dict[int, Ref], people: dict[int, Ref]
                     for member in _listed_after(ctx, cue.end, line):
                         out.append(AttendanceFact(owner.ref, ctx.ref(member), role.id, ctx.quote(cue, Span(member.start, member.end))))
     for line in ctx.body_lines():
+        if _attends_a_talk(ctx, line):
+            continue  # ``เข้าร่วมการประชุมหารือทวิภาคี``: the talk rule takes it
         found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line)
         out.extend(found + _accompanying(ctx, line, found, people))
     return _unique(_holder_for_post(ctx, out, holders))
+
+
+def _attends_a_talk(ctx: TextContext, line: Span) -> bool:
+    return any(ctx.find_cues("bilateral", Span(cue.end, min(line.end, cue.end + 40))) for cue in ctx.find_cues("attendance", line))
 
 
 def _attended(ctx: TextContext, line: Span, cue: Span) -> MeetingMention | None:
@@ -300,14 +330,14 @@ def _attended(ctx: TextContext, line: Span, cue: Span) -> MeetingMention | None:
     return next((m for m in ctx.meetings_in(line) if cue.start <= m.span.start <= cue.end + 12 and m.meeting_class != "CabinetMeeting"), None)
 
 
-def _holder_for_post(ctx: TextContext, facts: list[AttendanceFact], holders: dict[int, Ref]) -> list[AttendanceFact]:
+def _holder_for_post(ctx: TextContext, facts: list[AttendanceFact], holders: dict[int, tuple[Ref, int]]) -> list[AttendanceFact]:
     """A post and its named holder at the same meeting are one attendee: keep the person."""
-    posts_held = {(f.meeting, post.key) for f in facts for start, person in holders.items() if f.participant == person
+    posts_held = {(f.meeting, post.key) for f in facts for start, (person, _) in holders.items() if f.participant == person
                   for post in [ctx.ref(m) for m in ctx.mentions if m.start == start]}
     return [f for f in facts if (f.meeting, f.participant.key) not in posts_held or f.participant.kind != "post"]
 
 
-def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, Ref]) -> list[AttendanceFact]:
+def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref, int]]) -> list[AttendanceFact]:
     """A post holder who attended: ``เลขาธิการอาเซียนเข้าร่วมประชุม``, or who spoke
     ``ในระหว่างการประชุม ADGSOM ครั้งที่ 3``. When the text names the holder right before
     the post (``holders``: post start -> person), the person is the attendee."""
@@ -326,7 +356,9 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, Ref]) -> l
         else:
             continue
         if owner and quote and owner.meeting_class != "CabinetMeeting":
-            who = holders.get(post.start, ctx.ref(post))
+            who, named_at = holders.get(post.start, (ctx.ref(post), post.start))
+            if named_at < post.start:
+                quote = ctx.quote(Span(named_at, quote.end))
             out.append(AttendanceFact(owner.ref, who, role, quote, rule="attendance-post"))
     return out
 

@@ -49,16 +49,16 @@ def people(ctx: TextContext) -> list[PersonFact]:
     return out
 
 
-def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, Ref], dict[int, Ref]]:
-    """Where people are named: (start of the post they are named with -> person, start of
-    the name -> person)."""
+def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, tuple[Ref, int]], dict[int, Ref]]:
+    """Where people are named: (start of the post they are named with -> (person, start of
+    the name), start of the name -> person)."""
     by_post, by_name = {}, {}
     for fact in facts:
         if fact.post is None:
             continue
         post = next((m for m in ctx.mentions if m.kind == "post" and fact.quote.start <= m.start < fact.quote.end), None)
         if post:
-            by_post[post.start] = fact.person
+            by_post[post.start] = (fact.person, fact.quote.start)
         by_name[fact.quote.start] = fact.person
     for m in ctx.mentions:
         if m.kind == "person":

@@ -62,6 +62,9 @@ def _in_body_names(ctx: TextContext, line: Span) -> list[Mention]:
     """Topics inside the names of bodies discussed (``คณะทำงานด้านการต่อต้านการหลอกลวงออนไลน์``)."""
     found = []
     for org in ctx.mentions_in(line, "org"):
+        entry = ctx.gazetteer.get("org", org.id)
+        if entry is None or entry.get("type") != "working-group":
+            continue
         for t in ctx.gazetteer.only("topic").find(ctx.text[org.start : org.end]):
             found.append(Mention(t.kind, t.id, org.start + t.start, org.start + t.end))
     return found
