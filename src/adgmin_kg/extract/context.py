@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ class MeetingMention:
     span: Span
     series: str
     meeting_class: str
+    ordinal: int | None = None
+    date: dt.date | None = None  # the day of a meeting named by its date (a cabinet meeting)
 
 
 @dataclass
@@ -116,10 +119,7 @@ class TextContext:
         return (ministerial or body or [None])[0]
 
     def cabinet_meeting(self) -> MeetingMention | None:
-        for m in self.meetings:
-            if m.meeting_class == "CabinetMeeting" and m.ref.key.count("-") >= 3:
-                return m
-        return None
+        return next((m for m in self.meetings if m.meeting_class == "CabinetMeeting" and m.date), None)
 
     # ------------------------------------------------------------ cues
 

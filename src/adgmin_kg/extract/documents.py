@@ -51,6 +51,7 @@ def _kind_of(ctx: TextContext, title: str) -> str | None:
 
 
 _LATIN_PAREN = re.compile(r"\s\(\s*[A-Za-z]")
+_COUNTED_TAIL = re.compile(r"\s+[0-9๐-๙]+\s*[ก-๙]+$")
 
 
 def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False) -> Span | None:
@@ -73,10 +74,14 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         cut = m.start()
     if (m := _LATIN_PAREN.search(chunk)) and m.start() < cut:
         cut = m.start()
+    names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     for word in ctx.rules.cue("title_end"):
-        i = chunk.find(" " + word)
-        if 0 < i < cut:
-            cut = i
+        for found in re.finditer(re.escape(" " + word), chunk):
+            i = found.start()
+            # a clause word inside a name the gazetteer knows is part of the name
+            if 0 < i < cut and not any(a < i < b for a, b in names):
+                cut = i
+                break
     for verb, _ in _verbs(ctx):
         i = chunk.find(" และ" + verb)
         if 0 < i < cut:
@@ -84,6 +89,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     title = chunk[:cut].rstrip(" ,")
     if title.endswith(" และ"):
         title = title[: -len(" และ")]
+    if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
+        title = _COUNTED_TAIL.sub("", title)  # "... ในอาเซียน 6 เสาหลัก ได้แก่ ...": a count, not the title
     return Span(pos, pos + len(title)) if title else None
 
 

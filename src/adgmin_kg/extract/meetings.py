@@ -82,7 +82,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
                 if mention.end <= d.start <= mention.end + _NEAR_DATE and d.last is None:
                     key = f"{series}-{d.first.isoformat()}"
                     span = Span(mention.start, d.end)
-                    found.append(MeetingMention(Ref("meeting", key), span, series, cls))
+                    found.append(MeetingMention(Ref("meeting", key), span, series, cls, date=d.first))
                     break
             else:
                 found.append(MeetingMention(Ref("meeting", series), Span(mention.start, mention.end), series, cls))
@@ -97,7 +97,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         partners = ctx.cue_at(end, "with_partners")
         if partners and (dp := _with_partners_series(ctx, series)):
             series, cls, end = dp, _series_class(ctx, dp), partners.end
-        found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls))
+        found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
     # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     kept: list[MeetingMention] = []
@@ -109,29 +109,12 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
 
 
 def _is_generic_cabinet(m: MeetingMention) -> bool:
-    return m.meeting_class == "CabinetMeeting" and m.ref.key == m.series
+    """``ครม.`` without a date: the release's dated cabinet meeting, found by the rules that need it."""
+    return m.meeting_class == "CabinetMeeting" and m.date is None
 
 
 def meeting_facts(ctx: TextContext) -> list[MeetingFact]:
-    out = []
-    for m in ctx.meetings:
-        series_entry = ctx.gazetteer.get("series", m.series)
-        ordinal = None
-        date = None
-        if m.meeting_class == "CabinetMeeting":
-            import datetime as dt
-
-            date = dt.date.fromisoformat(m.ref.key[len(m.series) + 1 :])
-        else:
-            ordinal = int(m.ref.key.rsplit("-", 1)[1])
-        assert series_entry is not None
-        out.append(MeetingFact(m.ref, m.meeting_class, m.series, ordinal, date, ctx.quote(m.span)))
-    return out
-
-
-def resolve_generic_cabinet(ctx: TextContext, mention: Mention) -> MeetingMention | None:
-    """``ครม.`` alone means the release's dated cabinet meeting."""
-    return ctx.cabinet_meeting()
+    return [MeetingFact(m.ref, m.meeting_class, m.series, m.ordinal, m.date, ctx.quote(m.span)) for m in ctx.meetings]
 
 
 # ---------------------------------------------------------------- meeting properties
@@ -146,24 +129,23 @@ def _owner(ctx: TextContext, offset: int, window: int = _NEAR_MEETING) -> Meetin
 
 
 def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
-    out, seen = [], set()
+    """The dates of each meeting: the first range the release gives it, else its first date
+    (``เมื่อวันที่ 9 ...`` early on, ``ระหว่างวันที่ 9-10 ...`` later: the range wins)."""
+    chosen: dict[Ref, MeetingDatesFact] = {}
     cabinet_spans = [m.span for m in ctx.meetings if m.meeting_class == "CabinetMeeting"]
     for d in find_dates(ctx.text, ctx.rules):
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
         owner = _owner(ctx, d.start) or _meeting_of_today(ctx, d.start)
-        if owner is None or owner.ref in seen:
+        if owner is None:
             continue
-        seen.add(owner.ref)
-        out.append(MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end))))
+        earlier = chosen.get(owner.ref)
+        if earlier is None or (earlier.end is None and d.last is not None and d.first == earlier.start):
+            chosen[owner.ref] = MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end)))
     for m in ctx.meetings:
-        if m.meeting_class == "CabinetMeeting" and m.ref not in seen:
-            seen.add(m.ref)
-            import datetime as dt
-
-            day = dt.date.fromisoformat(m.ref.key[len(m.series) + 1 :])
-            out.append(MeetingDatesFact(m.ref, day, None, ctx.quote(m.span), rule="cabinet-date"))
-    return out
+        if m.date and m.ref not in chosen:
+            chosen[m.ref] = MeetingDatesFact(m.ref, m.date, None, ctx.quote(m.span), rule="cabinet-date")
+    return list(chosen.values())
 
 
 def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
@@ -455,11 +437,11 @@ def relations(ctx: TextContext) -> list[RelationFact]:
         if m.ref == main.ref or m.meeting_class == "CabinetMeeting":
             continue
         entry = ctx.gazetteer.get("series", m.series)
-        if entry and entry.get("with_partners_of") == main.series and m.ref.key.endswith("-" + main.ref.key.rsplit("-", 1)[1]):
+        if entry and entry.get("with_partners_of") == main.series and m.ordinal == main.ordinal:
             out.append(RelationFact(m.ref, "related", main.ref, ctx.quote(m.span), rule="with-partners-meeting"))
             continue
         during = _cue_before(ctx, m.span.start, "during")
-        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ref.key.rsplit("-", 1)[1] == main.ref.key.rsplit("-", 1)[1]:
+        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ordinal == main.ordinal:
             out.append(RelationFact(m.ref, "part-of", main.ref, ctx.quote(during, m.span), rule="held-during"))
     return _unique_relations(out)
 
