@@ -11,7 +11,7 @@ from adgmin_kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
 #: raise these when the rules improve; never lower them
-MICRO_F1_FLOOR = 0.87
+MICRO_F1_FLOOR = 0.90
 SEED_F1_FLOOR = 0.97
 
 

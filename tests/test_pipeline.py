@@ -30,3 +30,13 @@ def test_a_document_history_reads_across_releases(corpus_build, tmp_path) -> Non
     assert ("acknowledged (meeting results)", "2023-03-21", "thaigov-66419") in steps
     assert [s[1] for s in steps] == sorted(s[1] for s in steps)
     assert all(r["actor_label"] != "ASEAN Digital Senior Officials" for r in rows)
+
+
+def test_tangential_releases_add_no_documents_or_money(corpus_build) -> None:
+    """Releases that mention ADGMIN in passing (a senate answer, a planned visit) yield the
+    meetings they name and nothing about documents, decisions or funding."""
+    by_id = {f.release_id: f for f in corpus_build.facts}
+    for release_id in ("thaigov-80156", "thaigov-80014", "thaigov-80674"):
+        facts = by_id[release_id]
+        assert not facts.documents and not facts.decisions and not facts.funding, release_id
+        assert facts.meetings, release_id

@@ -140,8 +140,8 @@ def _kind_of(ds: Dataset, s: Node, p: Node, o: Node, home: set[Node]) -> str | N
         return None if (meeting, RDF.type, ADG.BilateralMeeting) in ds else "attendees"
     if p in (ADG.decisionOn, ADG.documentKind):
         return "documents"
-    if p in FUNDING:
-        return "funding"
+    if p in FUNDING:  # facts about a funded project (an earlier phase it continues is not one)
+        return "funding" if (s, RDF.type, ADG.FundedProject) in ds else None
     if p == ADG.participant and (s, RDF.type, ADG.BilateralMeeting) in ds:
         return None if o in home else "talks"
     if p == ADG.supporter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
@@ -21,7 +22,8 @@ _EN_ORDINAL_BEFORE = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)\s*$")
 _NUMBER = re.compile(r"[0-9]{1,3}|[ก-๙]+")
 _PAREN = re.compile(r"\s*\([^()\n]{0,160}\)")
 _NEAR_DATE = 40  # a cabinet meeting's date follows its name within this many characters
-_NEAR_MEETING = 260  # a date, place or count belongs to a meeting named this close before it
+_NEAR_MEETING = 260  # a date or count belongs to a meeting named this close before it
+_NEAR_PLACE = 420  # a place phrase, to the meetings its sentence names before it
 
 
 def meeting_key(series: str, ordinal: int) -> str:
@@ -98,6 +100,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         if partners and (dp := _with_partners_series(ctx, series)):
             series, cls, end = dp, _series_class(ctx, dp), partners.end
         found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
+    found += _sessions_with_partners(ctx, found)
     # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     kept: list[MeetingMention] = []
@@ -106,6 +109,23 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             continue
         kept.append(m)
     return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+def _sessions_with_partners(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
+    """``รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา``: the ministers' session with the
+    dialogue partners, numbered as the ministers' meeting named last before it."""
+    out = []
+    for body in (m for m in ctx.mentions if m.kind == "org"):
+        series = next((e for e in ctx.gazetteer.of_kind("series") if e.get("body") == body.id), None)
+        dp = _with_partners_series(ctx, series.id) if series else None
+        cue = next(iter(ctx.find_cues("with_partners_session", Span(body.end, min(len(ctx.text), body.end + 45)))), None)
+        if not (series and dp and cue):
+            continue
+        before = [m for m in found if m.series == series.id and m.span.end <= body.start and m.ordinal]
+        if before:
+            n = before[-1].ordinal
+            out.append(MeetingMention(Ref("meeting", meeting_key(dp, n)), Span(body.start, cue.end), dp, _series_class(ctx, dp), ordinal=n))
+    return out
 
 
 def _is_generic_cabinet(m: MeetingMention) -> bool:
@@ -164,23 +184,30 @@ def meeting_places(ctx: TextContext) -> list[MeetingPropertyFact]:
         for cue in ctx.find_cues("place", line):
             if cue.start > 0 and not ctx.text[cue.start - 1].isspace() and ctx.text[cue.start - 1] not in "(":
                 continue  # ``ณ`` / ``ที่`` inside a word
-            place = ctx.mention_at(cue.end, "place", "country")
+            place = ctx.mention_at(cue.end, "place", "country", slack=1)  # ``ณ.เกาะ...`` too
             if place is None:
                 continue
-            owner = _owner(ctx, cue.start)
-            if owner is None or owner.ref in seen:
-                continue
-            seen.add(owner.ref)
-            if place.kind == "place":
-                out.append(MeetingPropertyFact(owner.ref, "location", ctx.ref(place), ctx.quote(cue, Span(place.start, place.end))))
-                country = ctx.mention_at(place.end, "country")
-                if country:
-                    out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(cue, Span(country.start, country.end)), rule="meeting-place-country"))
-            else:  # ``ณ ประเทศสิงคโปร์``: the country is the place, and the host
-                quote = ctx.quote(cue, Span(place.start, place.end))
-                out.append(MeetingPropertyFact(owner.ref, "location", ctx.ref(place), quote, rule="meeting-place-country"))
-                out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(place), quote, rule="meeting-place-country"))
+            for owner in _meetings_placed(ctx, line, cue):
+                if owner.ref in seen:
+                    continue
+                seen.add(owner.ref)
+                if place.kind == "place":
+                    out.append(MeetingPropertyFact(owner.ref, "location", ctx.ref(place), ctx.quote(cue, Span(place.start, place.end))))
+                    country = ctx.mention_at(place.end, "country")
+                    if country:
+                        out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(cue, Span(country.start, country.end)), rule="meeting-place-country"))
+                else:  # ``ณ ประเทศสิงคโปร์``: the country is the place, and the host
+                    quote = ctx.quote(cue, Span(place.start, place.end))
+                    out.append(MeetingPropertyFact(owner.ref, "location", ctx.ref(place), quote, rule="meeting-place-country"))
+                    out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(place), quote, rule="meeting-place-country"))
     return out
+
+
+def _meetings_placed(ctx: TextContext, line: Span, cue: Span) -> list[MeetingMention]:
+    """The meetings a place phrase belongs to: every meeting the sentence names before it
+    (``ADGSOM ครั้งที่ 3 และ ADGMIN ครั้งที่ 3 ... ณ เกาะโบราเคย์``)."""
+    window = Span(max(line.start, cue.start - _NEAR_PLACE), cue.start)
+    return [m for m in ctx.meetings_in(window) if m.meeting_class != "CabinetMeeting"]
 
 
 def meeting_hosts(ctx: TextContext) -> list[MeetingPropertyFact]:
@@ -206,6 +233,12 @@ def country_span(m: Mention) -> Span:
 _PART_OF_YEAR = re.compile(r"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
 
 
+def _part_of_month(ctx: TextContext) -> re.Pattern[str]:
+    """``ปลายเดือนมกราคม 2565``: late January 2022."""
+    months = "|".join(re.escape(m) for m in sorted(ctx.rules.months, key=len, reverse=True))
+    return re.compile(rf"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*เดือน\s*(?P<month>{months})\s*(?P<year>[0-9]{{4}})")
+
+
 def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
     """A meeting announced as coming: ``มีกำหนดการจะจัดขึ้นในช่วงต้นปี 2567``."""
     out = []
@@ -213,6 +246,15 @@ def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
         if not ctx.find_cues("future", line):
             continue
         chunk = ascii_digits(ctx.text[line.start : line.end])
+        for m in _part_of_month(ctx).finditer(chunk):
+            owner = ctx.meeting_before(line.start + m.start(), line)
+            if owner is None:
+                continue
+            written = ctx.text[line.start + m.start("part") : line.start + m.end()]
+            year = to_ce_year(int(m["year"]), ctx.rules)
+            month = dt.date(2000, ctx.rules.months[m["month"]], 1).strftime("%B")
+            english = f"{ctx.rules.part_of_year[m['part']]} {month} {year}"
+            out.append(MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(Span(line.start + m.start(), line.start + m.end())), value_en=english, year=year, rule="expected-time"))
         for m in _PART_OF_YEAR.finditer(chunk):
             owner = ctx.meeting_before(line.start + m.start(), line)
             if owner is None:

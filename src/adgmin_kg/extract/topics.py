@@ -21,15 +21,21 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
     for line in ctx.body_lines():
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line):
             continue
-        owner = _owner(ctx, line, main)
-        if owner is None:
-            continue
+        line_owner = _owner(ctx, line, main)
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line):
-            if any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
+            owner = _ministerial_before(ctx, line, t.start) or line_owner
+            if owner is None or any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
                 continue
             seen.add((owner, t.id, t.start))
             out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
     return out
+
+
+def _ministerial_before(ctx: TextContext, line: Span, offset: int) -> Ref | None:
+    """In a long passage, a topic belongs to the ministerial meeting named last before it
+    (``... ADGMIN 2 ... the ministers met the dialogue partners ... on 5G``)."""
+    before = [m for m in ctx.meetings_in(Span(line.start, offset)) if m.meeting_class == "MinisterialMeeting"]
+    return before[-1].ref if before else None
 
 
 def _owner(ctx: TextContext, line: Span, main: MeetingMention | None) -> Ref | None:
