@@ -26,6 +26,7 @@ def seed_home(tmp_path: Path) -> Path:
     """A project copy whose corpus is the seed alone (fast, and isolated from build/)."""
     home = tmp_path / "home"
     shutil.copytree(ROOT / "ontology", home / "ontology")
+    shutil.copytree(ROOT / "queries", home / "queries")
     for part in ("gazetteers", "rules", "reference"):
         shutil.copytree(ROOT / "data" / part, home / "data" / part)
     (home / "data" / "releases").mkdir()
@@ -38,7 +39,7 @@ def test_build_writes_all_exports(seed_home: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = run("build", "--out", str(out), "--quiet", home=seed_home)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir() if p.name != ".cache") == ["kg.jsonld", "kg.nt", "kg.trig", "kg.ttl"]
+    assert sorted(p.name for p in out.iterdir() if p.name != ".cache") == ["kg.jsonld", "kg.nt", "kg.trig", "kg.ttl", "store", "store.json"]
     assert "SHACL conforms" in done.stdout
 
 
@@ -118,3 +119,17 @@ def test_rebuild_takes_unchanged_releases_from_the_cache(seed_home: Path, tmp_pa
     (seed_home / "data" / "curation" / "thaigov-66419.yaml").write_text("release: thaigov-66419\nfacts: []\n", encoding="utf-8")
     third = run("build", "--out", str(out), home=seed_home)
     assert third.returncode == 0 and "(cached)" not in third.stderr
+
+
+def test_build_persists_a_store_that_queries_use(seed_home: Path, tmp_path: Path) -> None:
+    from adgmin_kg.store import open_store
+
+    out = tmp_path / "out"
+    assert run("build", "--out", str(out), "--quiet", home=seed_home).returncode == 0
+    store = open_store(out / "kg.trig")
+    assert store is not None and len(store) > 0
+    done = run("query", "funded-projects", "--graph", str(out), "--format", "csv", home=seed_home)
+    assert done.returncode == 0 and "57900" in done.stdout
+    # a kg.trig changed after the store was made is read again, not answered from the stale store
+    (out / "kg.trig").write_text((out / "kg.trig").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert open_store(out / "kg.trig") is None

@@ -14,6 +14,7 @@ from adgmin_kg.cache import BuildCache, CacheEntry, release_key
 from adgmin_kg.curation import apply_curation, curation_path, load_curation
 from adgmin_kg.errors import AdgminKgError, GraphInvalidError, ReleaseError
 from adgmin_kg.export import DEFAULT_FORMATS, export_all
+from adgmin_kg.store import write_store
 from adgmin_kg.extract import extract_release
 from adgmin_kg.facts import ReleaseFacts
 from adgmin_kg.gazetteer import load_gazetteer
@@ -166,6 +167,8 @@ def run_build(
     result = build(discover_releases(folders), skip_bad=skip_bad, progress=progress, cache=cache)
     validate_build(result, progress, cache)
     export_all(result.dataset, out_dir, formats)
+    if "trig" in formats:
+        write_store(out_dir)
     return result
 
 

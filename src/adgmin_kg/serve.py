@@ -413,10 +413,10 @@ def worker_main(conn: Any, graph: str, isolate: bool) -> None:
     isolated = _isolate_network() if isolate else False
     import pyoxigraph as ox
 
-    from adgmin_kg.query import load_store
+    from adgmin_kg.store import load_union_store, open_store
 
     try:
-        store = load_store(Path(graph))
+        store = open_store(Path(graph)) or load_union_store(Path(graph))
     except (SyntaxError, ValueError, OSError) as error:
         conn.send(("failed", " ".join(str(error).split())))
         return

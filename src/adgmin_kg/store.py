@@ -1,0 +1,72 @@
+"""The Oxigraph store persisted beside the exports (``<build>/store``): a query process opens it
+instead of parsing Turtle again.
+
+It holds every named graph of ``kg.trig`` and, once more, their union as the default graph
+(Oxigraph answers queries on its default graph far faster than on the union of named graphs).
+``store.json`` records which ``kg.trig`` it was made from; a store that does not match is not used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+STORE_DIR = "store"
+MARKER = "store.json"
+
+
+def _stamp(trig: Path) -> dict[str, int]:
+    stat = trig.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def load_union_store(source: Path, fmt: Any = None, path: Path | None = None) -> Any:
+    """A Store (in memory, or on disk at ``path``) with the file's named graphs and their union
+    as default graph."""
+    import pyoxigraph as ox
+
+    fmt = fmt or ox.RdfFormat.from_extension(source.suffix.lstrip("."))
+    quads = list(ox.parse(path=str(source), format=fmt))
+    store = ox.Store(str(path)) if path else ox.Store()
+    default = ox.DefaultGraph()
+    store.bulk_extend(quads)
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+    return store
+
+
+def write_store(build_dir: Path) -> Path:
+    """Make ``<build>/store`` from ``<build>/kg.trig``; the old store stays whole until the new
+    one is complete."""
+    trig = build_dir / "kg.trig"
+    target = build_dir / STORE_DIR
+    fresh = build_dir / f".{STORE_DIR}-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    store = load_union_store(trig, path=fresh)
+    store.flush()
+    del store
+    old = build_dir / f".{STORE_DIR}-old-{os.getpid()}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(fresh, target)
+    shutil.rmtree(old, ignore_errors=True)
+    marker = build_dir / MARKER
+    tmp = marker.with_suffix(".tmp")
+    tmp.write_text(json.dumps(_stamp(trig)), encoding="utf-8")
+    os.replace(tmp, marker)
+    return target
+
+
+def open_store(trig: Path) -> Any | None:
+    """The persisted store made from this ``kg.trig``, read-only; None when there is none."""
+    import pyoxigraph as ox
+
+    marker = trig.parent / MARKER
+    try:
+        if json.loads(marker.read_text(encoding="utf-8")) != _stamp(trig):
+            return None
+        return ox.Store.read_only(str(trig.parent / STORE_DIR))
+    except (OSError, ValueError):
+        return None
