@@ -138,11 +138,6 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def dump(dataset: Dataset, path: Path, fmt: str | None = None) -> None:
-    fmt = fmt or path.suffix.lstrip(".")
-    write_atomic(path, dumps(dataset, fmt))
-
-
 def export_all(dataset: Dataset, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
     """Serialise every format first, then write them all: an error leaves old exports whole."""
     texts = {fmt: dumps(dataset, fmt) for fmt in formats}

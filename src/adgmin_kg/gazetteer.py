@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -234,8 +233,3 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     return gazetteer
 
 
-def nearest_before(mentions: list[Mention], offset: int) -> Mention | None:
-    """The last mention that ends at or before ``offset`` (mentions sorted by start)."""
-    ends = [m.end for m in mentions]
-    i = bisect.bisect_right(ends, offset)
-    return mentions[i - 1] if i else None

@@ -41,12 +41,6 @@ class Compact:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
 
-    def index_at_or_after(self, original_offset: int) -> int:
-        """The compact index of the first kept character at or after an original offset."""
-        import bisect
-
-        return bisect.bisect_left(self.origin, original_offset)
-
 
 def compact(text: str) -> Compact:
     chars: list[str] = []

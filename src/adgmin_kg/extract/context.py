@@ -13,7 +13,6 @@ from adgmin_kg.read import Release
 from adgmin_kg.rules import RuleBook
 from adgmin_kg.thaitext import Compact, ascii_digits, compact, fold
 
-_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.)]\s*")
 _SUB_ITEM = re.compile(r"(?:(?<=\s)|(?<=^))([0-9]{1,2})\s*\.(?=\s*[^\s0-9])")
 
 
@@ -62,10 +61,6 @@ class TextContext:
     def body_lines(self) -> list[Span]:
         return [s for s in self.lines if s.start >= self.body_start and self.text[s.start : s.end].strip()]
 
-    def item_of(self, offset: int) -> Span:
-        """The numbered item (``3. ...``) holding an offset: one line in these releases."""
-        return self.line_of(offset)
-
     def sub_items(self, span: Span) -> list[tuple[int, Span]]:
         """Inline numbered parts of a span (``1.รับรอง... 2.เห็นชอบ...``): (number, span)."""
         chunk = ascii_digits(self.text[span.start : span.end])
@@ -81,10 +76,6 @@ class TextContext:
                 kept.append((number, part))
                 expected += 1
         return kept
-
-    def item_number(self, line: Span) -> int | None:
-        m = _ITEM.match(ascii_digits(self.text[line.start : line.end]))
-        return int(m.group(1)) if m else None
 
     # ------------------------------------------------------------ names
 
