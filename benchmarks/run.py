@@ -180,26 +180,17 @@ def p95(values: list[float]) -> float:
 def bench_queries(build_dir: Path, runs: int, rdflib_runs: int, cli_runs: int) -> list[dict[str, Any]]:
     import pyoxigraph as ox
 
-    from adgmin_kg.query import XSD, bind_parameters, list_queries, open_graph, run_query
+    from adgmin_kg.query import bind_parameters, list_queries, open_graph, run_query, to_oxigraph
     from adgmin_kg.store import load_union_store, open_store
 
     trig = build_dir / "kg.trig"
     raw_store = open_store(trig) or load_union_store(trig)
     backend = open_graph(trig)
 
-    def to_ox(term: Any) -> Any:  # as OxigraphBackend._term
-        if term.kind == "uri":
-            return ox.NamedNode(term.value)
-        if term.kind == "bnode":
-            return ox.BlankNode(term.value)
-        if term.lang:
-            return ox.Literal(term.value, language=term.lang)
-        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype or XSD + "string"))
-
     results = []
     for query in list_queries():
         params = dict(query.example)
-        subs = {ox.Variable(k): to_ox(v) for k, v in bind_parameters(backend, query, params).items()}
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bind_parameters(backend, query, params).items()}
         rows = len(run_query(query.name, graph=trig, engine="oxigraph", **params))  # warm-up (load, labels)
         wrapped = timed(lambda: run_query(query.name, graph=trig, engine="oxigraph", **params), runs)
         list(raw_store.query(query.text, substitutions=subs))  # warm-up

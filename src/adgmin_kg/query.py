@@ -302,6 +302,19 @@ _SUFFIX_FORMATS = {  # file suffix -> (pyoxigraph format name, rdflib format nam
 }
 
 
+def to_oxigraph(term: Term) -> Any:
+    """A result/parameter term as a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if term.kind == "uri":
+        return ox.NamedNode(term.value)
+    if term.kind == "bnode":
+        return ox.BlankNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype or XSD + "string"))
+
+
 class OxigraphBackend:
     """An in-memory pyoxigraph Store holding the union of all graphs as its default graph."""
 
@@ -345,14 +358,7 @@ class OxigraphBackend:
         return QueryResult(columns, rows)
 
     def _term(self, term: Term) -> Any:
-        ox = self._ox
-        if term.kind == "uri":
-            return ox.NamedNode(term.value)
-        if term.kind == "bnode":
-            return ox.BlankNode(term.value)
-        if term.lang:
-            return ox.Literal(term.value, language=term.lang)
-        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype or XSD + "string"))
+        return to_oxigraph(term)
 
     def _back(self, value: Any) -> Term:
         ox = self._ox
