@@ -40,3 +40,22 @@ def test_tangential_releases_add_no_documents_or_money(corpus_build) -> None:
         facts = by_id[release_id]
         assert not facts.documents and not facts.decisions and not facts.funding, release_id
         assert facts.meetings, release_id
+
+
+def test_a_violation_in_one_release_stops_the_parallel_validation(corpus_build) -> None:
+    """With many releases the shapes run in worker processes; a bad release is still named."""
+    import pytest
+    from rdflib import Literal
+
+    from adgmin_kg.build import new_dataset
+    from adgmin_kg.errors import GraphInvalidError
+    from adgmin_kg.pipeline import BuildResult
+    from adgmin_kg.vocab import ADG, entity, release_graph
+
+    dataset = new_dataset()
+    for quad in corpus_build.dataset.quads((None, None, None, None)):
+        dataset.add(quad)
+    dataset.graph(release_graph("thaigov-64394")).add((entity("meeting", "adgmin-3"), ADG.ordinal, Literal(0)))
+    broken = BuildResult(dataset, releases=corpus_build.releases)
+    with pytest.raises(GraphInvalidError, match="release thaigov-64394"):
+        validate_build(broken)
