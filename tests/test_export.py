@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from adgmin_kg.export import dumps, union_graph, write_atomic
+from adgmin_kg.export import dumps, union_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "releases" / "thaigov-66419.txt"
@@ -60,14 +60,3 @@ def test_trig_has_one_graph_per_release_and_one_for_reference(seed_dataset) -> N
     store.load(dumps(seed_dataset, "trig").encode(), format=pyoxigraph.RdfFormat.TRIG)
     graphs = sorted(str(g.value) for g in store.named_graphs())
     assert graphs == ["https://w3id.org/adgmin-kg/graph/reference", "https://w3id.org/adgmin-kg/graph/release/thaigov-66419"]
-
-
-def test_write_atomic_leaves_the_old_file_whole_on_failure(tmp_path: Path) -> None:
-    target = tmp_path / "kg.ttl"
-    target.write_text("old", encoding="utf-8")
-
-    with pytest.raises(TypeError):
-        write_atomic(target, 42)  # type: ignore[arg-type]
-    assert target.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]
-

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -40,6 +38,7 @@ import networkx as nx
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 
+from adgmin_kg.atomic import atomic_path
 from adgmin_kg.errors import AdgminKgError
 from adgmin_kg.vocab import ADG, ID, PREFIXES, SCHEMA
 
@@ -636,24 +635,14 @@ def _flattened(graph: nx.Graph) -> nx.Graph:
     return copy
 
 
-def _write_atomic(path: Path, write: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
-    try:
-        write(temp)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def write_gephi(graph: nx.Graph, out_dir: Path | str, stem: str) -> list[Path]:
     """Write ``<stem>.graphml`` and ``<stem>.gexf`` for Gephi; lists and evidence become
     ``"; "``-joined strings. Returns the two paths."""
     flat = _flattened(graph)
     out = Path(out_dir)
     paths = [out / f"{stem}.graphml", out / f"{stem}.gexf"]
-    _write_atomic(paths[0], lambda p: nx.write_graphml(flat, p, encoding="utf-8"))
-    _write_atomic(paths[1], lambda p: nx.write_gexf(flat, p, encoding="utf-8"))
+    with atomic_path(paths[0]) as temp:
+        nx.write_graphml(flat, temp, encoding="utf-8")
+    with atomic_path(paths[1]) as temp:
+        nx.write_gexf(flat, temp, encoding="utf-8")
     return paths

@@ -332,8 +332,7 @@ class Builder:
                 w.fact(node, ADG.level, entity("level", t.level), t.quote, rule)
             for party in t.parties:
                 self._attendance(w, t.talk, party, "party", t.quote, rule)
-            for topic in t.topics:
-                w.fact(node, DCTERMS.subject, entity("topic", topic.value), topic.quote, rule)
+            _topics(w, node, t.topics, rule)
 
     def _supports(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:
         for s in facts.supports:
@@ -348,8 +347,7 @@ class Builder:
             if s.meeting:
                 w.fact(node, ADG.atMeeting, iri(s.meeting), s.quote, rule)
                 w.fact(node, SKOS.altLabel, Literal(f"{context} / {self._label_of(s.supporter, 'en')}"), s.quote, rule)
-            for topic in s.topics:
-                w.fact(node, DCTERMS.subject, entity("topic", topic.value), topic.quote, rule)
+            _topics(w, node, s.topics, rule)
 
     def _proposals(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:
         for p in facts.proposals:
@@ -362,6 +360,11 @@ class Builder:
                 w.fact(node, ADG.proposedAt, iri(p.meeting), p.quote, rule)
             for activity in p.activities:
                 w.fact(node, ADG.proposedActivity, _lit_th(activity.value), activity.quote, rule)
+
+
+def _topics(w: ReleaseGraphWriter, node: URIRef, topics: Iterable[Quoted[str]], rule: str) -> None:
+    for topic in topics:
+        w.fact(node, DCTERMS.subject, entity("topic", topic.value), topic.quote, rule)
 
 
 # ---------------------------------------------------------------- reference graph

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from adgmin_kg.export import write_atomic
+from adgmin_kg.atomic import write_atomic
 from adgmin_kg.paths import data_dir, ontology_dir
 
 

@@ -8,8 +8,6 @@ takes seconds where Oxigraph takes milliseconds).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +15,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from adgmin_kg.atomic import write_atomic
 from adgmin_kg.errors import AdgminKgError
 from adgmin_kg.vocab import EXPORT_PREFIXES, PREFIXES, REFERENCE_GRAPH
 
@@ -123,19 +122,6 @@ def dumps(dataset: Dataset, fmt: str) -> str:
     prefixes = None if fmt == "nt" else _prefixes()
     data = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in triples]
     return ox.serialize(data, format=FORMATS[fmt], prefixes=prefixes).decode("utf-8")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_all(dataset: Dataset, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:

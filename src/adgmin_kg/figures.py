@@ -20,8 +20,6 @@ free spot is left out (and listed in ``figure.dropped_labels``), never drawn ove
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -39,6 +37,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from adgmin_kg.analysis import AnalysisError
+from adgmin_kg.atomic import atomic_path
 
 __all__ = [
     "FONT_FAMILY",
@@ -277,15 +276,9 @@ def save(figure: Figure, out_dir: Path | str, stem: str, formats: Iterable[str] 
     paths = []
     for fmt in formats:
         path = out / f"{stem}.{fmt}"
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{fmt}", dir=out)
-        os.close(handle)
-        try:
+        with atomic_path(path, suffix=f".{fmt}") as temp:
             figure.savefig(temp, format=fmt, dpi=dpi, facecolor="white",
                            metadata={"Software": None} if fmt == "png" else {"Date": None})
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
         paths.append(path)
     return paths
 

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from adgmin_kg.atomic import write_atomic
+
 STORE_DIR = "store"
 MARKER = "store.json"
 
@@ -52,10 +54,7 @@ def write_store(build_dir: Path) -> Path:
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
-    marker = build_dir / MARKER
-    tmp = marker.with_suffix(".tmp")
-    tmp.write_text(json.dumps(_stamp(trig)), encoding="utf-8")
-    os.replace(tmp, marker)
+    write_atomic(build_dir / MARKER, json.dumps(_stamp(trig)))
     return target
 
 

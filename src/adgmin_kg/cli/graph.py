@@ -105,7 +105,8 @@ def _load(path: Path):  # type: ignore[no-untyped-def]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from adgmin_kg.export import dumps, write_atomic
+    from adgmin_kg.atomic import write_atomic
+    from adgmin_kg.export import dumps
     from adgmin_kg.pipeline import build, discover_releases, validate_build
 
     result = build(discover_releases(_folders(args.releases)))
