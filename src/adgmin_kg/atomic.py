@@ -9,6 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 @contextmanager
 def atomic_path(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A temporary path beside ``path``; renamed onto it when the block succeeds, removed if not.
@@ -18,6 +22,7 @@ def atomic_path(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     os.close(handle)
+    os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes it private; exports are for sharing
     try:
         yield Path(temp)
         os.replace(temp, path)

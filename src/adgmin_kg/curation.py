@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, NamespaceManager
 from rdflib.term import Node
@@ -23,6 +22,7 @@ from adgmin_kg.errors import DataError
 from adgmin_kg.facts import Span
 from adgmin_kg.read import Release
 from adgmin_kg.vocab import CURATION, PREFIXES
+from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 ACTIONS = ("add", "retract", "correct")
 
@@ -64,8 +64,8 @@ def _term(value: Any, path: Path, where: str, nsm: NamespaceManager) -> Node:
 def load_curation(path: Path, release: Release) -> list[CuratedFact]:
     """Parse and check a curation file against its release; raise DataError naming the fact."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as err:
         raise DataError(path, f"cannot read curation file: {err}") from err
     if not isinstance(raw, dict) or raw.get("release") != release.id or not isinstance(raw.get("facts"), list):
         raise DataError(path, f"a curation file has 'release: {release.id}' and a list of 'facts'")

@@ -16,8 +16,12 @@ class ReleaseError(AdgminKgError):
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
         self.path = Path(path)
         self.line = line
+        self.message = message
         where = f"{self.path}:{line}" if line is not None else str(self.path)
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]  # so it crosses from a worker process
+        return (type(self), (self.path, self.message, self.line))
 
 
 class DataError(AdgminKgError):
@@ -25,7 +29,11 @@ class DataError(AdgminKgError):
 
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = Path(path)
+        self.message = message
         super().__init__(f"{self.path}: {message}")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]  # so it crosses from a worker process
+        return (type(self), (self.path, self.message))
 
 
 class GraphInvalidError(AdgminKgError):

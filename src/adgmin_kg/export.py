@@ -1,21 +1,36 @@
 """Deterministic exports: the same graph always gives the same bytes, written atomically.
 
-Triples are sorted before they are written, and Oxigraph's serialisers write them in the order
-given, so output is stable across runs and Python hash seeds (and fast: rdflib's Turtle writer
-takes seconds where Oxigraph takes milliseconds).
+Every graph is first *staged* as canonical N-Triples, one line per triple, sorted by code point
+(Oxigraph writes the lines, so escaping is canonical). Everything else streams from there, so an
+export never holds more than one release graph in memory:
+
+- ``kg.nt`` is the k-way merge of the staged files, each triple once;
+- ``kg.ttl``, ``kg.xml`` and ``kg.jsonld`` are written from ``kg.nt`` in its order;
+- ``kg.trig`` is the staged graphs one after another, reference data first.
+
+The output is stable across runs and Python hash seeds; Oxigraph's writers do the work (rdflib's
+Turtle writer takes seconds where Oxigraph takes milliseconds).
 """
 
 from __future__ import annotations
 
+import heapq
+import io
 import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from adgmin_kg.atomic import write_atomic
+from adgmin_kg.atomic import atomic_path
 from adgmin_kg.errors import AdgminKgError
 from adgmin_kg.vocab import EXPORT_PREFIXES, PREFIXES, REFERENCE_GRAPH
 
@@ -27,11 +42,12 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "xml": ox.RdfFormat.RDF_XML,
 }
 DEFAULT_FORMATS = ("ttl", "nt", "jsonld", "trig")
-Triple = tuple[Node, Node, Node]
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_MERGE_FAN_IN = 200  # files merged at once; keeps far below any open-files limit
 
-
-def _key(triple: Triple) -> tuple[str, str, str]:
-    return (triple[0].n3(), triple[1].n3(), triple[2].n3())
+StagedGraph = tuple[str, Path]
+"""A named graph's IRI and the file holding its sorted canonical N-Triples."""
 
 
 def _term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -48,9 +64,10 @@ def _term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise AdgminKgError(f"cannot export term {node!r}")
 
 
-def union_triples(dataset: Dataset) -> list[Triple]:
-    """All triples of all graphs, each once, sorted."""
-    return sorted({(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}, key=_key)
+def canonical_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Canonical N-Triples, one line per distinct triple, sorted: the staging form of a graph."""
+    data = ox.serialize((ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES)
+    return "".join(sorted(set(data.decode("utf-8").splitlines(keepends=True))))
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -58,24 +75,69 @@ def union_graph(dataset: Dataset) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    for t in union_triples(dataset):
-        g.add(t)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        g.add((s, p, o))
     return g
-
-
-def _named_graphs(dataset: Dataset) -> list[URIRef]:
-    names = {g.identifier for g in dataset.graphs() if len(g) and isinstance(g.identifier, URIRef) and g.identifier != dataset.default_graph.identifier}
-    return sorted(names, key=lambda n: (n != REFERENCE_GRAPH, str(n)))
 
 
 def _prefixes() -> dict[str, str]:
     return dict(sorted(EXPORT_PREFIXES.items()))
 
 
-def _jsonld(triples: list[Triple]) -> str:
-    """Flattened JSON-LD with the project's prefixes as context; nodes and values sorted."""
+# ---------------------------------------------------------------- the union, merged
+
+
+def _merge(paths: Sequence[Path], out: IO[str]) -> None:
+    """Merge sorted line files into ``out``, dropping repeated lines."""
+    with ExitStack() as stack:
+        files = [stack.enter_context(open(p, encoding="utf-8", newline="\n")) for p in paths]
+        previous = None
+        for line in heapq.merge(*files):
+            if line != previous:
+                out.write(line)
+                previous = line
+
+
+def merge_union(paths: Sequence[Path], target: Path) -> None:
+    """The sorted union of sorted N-Triples files, in rounds of at most ``_MERGE_FAN_IN`` files."""
+    with tempfile.TemporaryDirectory(prefix=".merge-", dir=target.parent) as scratch:
+        level = list(paths)
+        round_ = 0
+        while len(level) > _MERGE_FAN_IN:
+            merged = []
+            for start in range(0, len(level), _MERGE_FAN_IN):
+                part = Path(scratch) / f"{round_}-{start}.nt"
+                with open(part, "w", encoding="utf-8", newline="\n") as out:
+                    _merge(level[start : start + _MERGE_FAN_IN], out)
+                merged.append(part)
+            level, round_ = merged, round_ + 1
+        with open(target, "w", encoding="utf-8", newline="\n") as out:
+            _merge(level, out)
+
+
+# ---------------------------------------------------------------- writers
+
+
+def _triples(nt: Path) -> Iterator[ox.Triple]:
+    for quad in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES):
+        yield quad.triple
+
+
+def _write_trig(graphs: Sequence[StagedGraph], out: IO[bytes]) -> None:
+    def quads() -> Iterator[ox.Quad]:
+        for name, path in graphs:
+            graph = ox.NamedNode(name)
+            for t in _triples(path):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+    ox.serialize(quads(), out, ox.RdfFormat.TRIG, prefixes=_prefixes())
+
+
+def _curie_maker() -> Callable[[str], str]:
+    """``prefix:local`` for IRIs under the export prefixes (when the local part is a plain name)."""
     by_ns = sorted(EXPORT_PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
+    @lru_cache(maxsize=None)
     def curie(iri: str) -> str:
         for prefix, ns in by_ns:
             local = iri[len(ns) :]
@@ -83,53 +145,112 @@ def _jsonld(triples: list[Triple]) -> str:
                 return f"{prefix}:{local}"
         return iri
 
-    nodes: dict[str, dict[str, list[dict[str, str]]]] = {}
-    for s, p, o in triples:
-        node = nodes.setdefault(str(s), {})
-        key = "@type" if p == RDF.type else curie(str(p))
-        if isinstance(o, Literal):
-            value = {"@value": str(o)}
-            if o.language:
-                value["@language"] = o.language
-            elif o.datatype:
-                value["@type"] = curie(str(o.datatype))
+    return curie
+
+
+def _jsonld_value(o: ox.NamedNode | ox.BlankNode | ox.Literal, curie: Callable[[str], str]) -> dict[str, str]:
+    if isinstance(o, ox.Literal):
+        if o.language:
+            return {"@language": o.language, "@value": o.value}
+        if o.datatype.value != _XSD_STRING:
+            return {"@type": curie(o.datatype.value), "@value": o.value}
+        return {"@value": o.value}
+    return {"@id": curie(o.value) if isinstance(o, ox.NamedNode) else f"_:{o.value}"}
+
+
+def _jsonld_node(subject: str, triples: Iterable[ox.Triple], curie: Callable[[str], str]) -> dict[str, object]:
+    values: dict[str, list[dict[str, str]]] = {}
+    for t in triples:
+        p = t.predicate.value
+        values.setdefault("@type" if p == _RDF_TYPE else curie(p), []).append(_jsonld_value(t.object, curie))
+    entry: dict[str, object] = {"@id": subject}
+    for key, vals in sorted(values.items()):
+        ordered = sorted(vals, key=lambda v: sorted(v.items()))
+        entry[key] = [v["@id"] for v in ordered] if key == "@type" else ordered
+    return entry
+
+
+def _write_jsonld(union: Path, out: IO[bytes]) -> None:
+    """Flattened JSON-LD with the project's prefixes as context: one node object per subject and
+    per line, in the order of ``kg.nt``; written node by node."""
+    curie = _curie_maker()
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
+    context = json.dumps(_prefixes(), ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
+    text.write('{\n "@context": ' + context + ',\n "@graph": [')
+    first = True
+    for subject, group in groupby(_triples(union), key=lambda t: t.subject):
+        name = curie(subject.value) if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"
+        node = json.dumps(_jsonld_node(name, group, curie), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text.write(("\n  " if first else ",\n  ") + node)
+        first = False
+    text.write("\n ]\n}\n")
+    text.detach()
+
+
+def _write(fmt: str, graphs: Sequence[StagedGraph], union: Path, out: IO[bytes]) -> None:
+    if fmt == "trig":
+        _write_trig(graphs, out)
+    elif fmt == "jsonld":
+        _write_jsonld(union, out)
+    elif fmt == "nt":
+        with open(union, "rb") as source:
+            shutil.copyfileobj(source, out)
+    else:
+        ox.serialize(_triples(union), out, FORMATS[fmt], prefixes=_prefixes())
+
+
+def _check_formats(formats: Iterable[str]) -> None:
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise AdgminKgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def export_staged(graphs: Sequence[StagedGraph], out_dir: Path, formats: Sequence[str] = DEFAULT_FORMATS) -> list[Path]:
+    """Write ``kg.<fmt>`` for each format from staged graphs (reference first, then by IRI).
+
+    Each file is written beside its target and renamed onto it, so readers never see half a file;
+    all formats are written before any is renamed, so an error leaves the old exports whole.
+    """
+    _check_formats(formats)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ordered = sorted(graphs, key=lambda g: (g[0] != str(REFERENCE_GRAPH), g[0]))
+    with ExitStack() as stack:
+        if "nt" in formats:
+            union = stack.enter_context(atomic_path(out_dir / "kg.nt"))
         else:
-            value = {"@id": curie(str(o))}
-        node.setdefault(key, []).append(value)
-    graph = []
-    for subject in sorted(nodes):
-        entry: dict[str, object] = {"@id": curie(subject)}
-        for key, values in sorted(nodes[subject].items()):
-            ordered = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-            entry[key] = [v["@id"] for v in ordered] if key == "@type" else ordered
-        graph.append(entry)
-    return json.dumps({"@context": _prefixes(), "@graph": graph}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            union = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".union-", dir=out_dir))) / "kg.nt"
+        merge_union([path for _, path in ordered], union)
+        for fmt in formats:
+            if fmt != "nt":
+                with open(stack.enter_context(atomic_path(out_dir / f"kg.{fmt}")), "wb") as out:
+                    _write(fmt, ordered, union, out)
+    return [out_dir / f"kg.{fmt}" for fmt in formats]
+
+
+def stage_dataset(dataset: Dataset, folder: Path) -> list[StagedGraph]:
+    """Each non-empty named graph of an in-memory dataset staged as a file in ``folder``."""
+    graphs = []
+    names = {g.identifier for g in dataset.graphs() if isinstance(g.identifier, URIRef) and g.identifier != dataset.default_graph.identifier}
+    for n, name in enumerate(sorted(names)):
+        text = canonical_ntriples(dataset.graph(name))
+        if text:
+            path = folder / f"{n}.nt"
+            path.write_text(text, encoding="utf-8", newline="\n")
+            graphs.append((str(name), path))
+    return graphs
 
 
 def dumps(dataset: Dataset, fmt: str) -> str:
-    """Serialise in one of ``FORMATS``; byte-identical for the same dataset."""
-    if fmt not in FORMATS:
-        raise AdgminKgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "trig":
-        quads = []
-        for name in _named_graphs(dataset):
-            graph = ox.NamedNode(str(name))
-            quads += [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in sorted(dataset.graph(name), key=_key)]
-        return ox.serialize(quads, format=FORMATS[fmt], prefixes=_prefixes()).decode("utf-8")
-    triples = union_triples(dataset)
-    if fmt == "jsonld":
-        return _jsonld(triples)
-    prefixes = None if fmt == "nt" else _prefixes()
-    data = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in triples]
-    return ox.serialize(data, format=FORMATS[fmt], prefixes=prefixes).decode("utf-8")
+    """Serialise an in-memory dataset in one of ``FORMATS``; byte-identical for the same data."""
+    _check_formats([fmt])
+    with tempfile.TemporaryDirectory(prefix="adgmin-kg-export-") as scratch:
+        folder = Path(scratch)
+        graphs = sorted(stage_dataset(dataset, folder), key=lambda g: (g[0] != str(REFERENCE_GRAPH), g[0]))
+        union = folder / "union.nt"
+        merge_union([path for _, path in graphs], union)
+        out = io.BytesIO()
+        _write(fmt, graphs, union, out)
+        return out.getvalue().decode("utf-8")
 
 
-def export_all(dataset: Dataset, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
-    """Serialise every format first, then write them all: an error leaves old exports whole."""
-    texts = {fmt: dumps(dataset, fmt) for fmt in formats}
-    paths = []
-    for fmt, text in texts.items():
-        path = out_dir / f"kg.{fmt}"
-        write_atomic(path, text)
-        paths.append(path)
-    return paths
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "StagedGraph", "canonical_ntriples", "dumps", "export_staged", "stage_dataset", "union_graph"]

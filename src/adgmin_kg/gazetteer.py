@@ -8,11 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from adgmin_kg.errors import DataError
 from adgmin_kg.paths import data_dir, gazetteer_dir
 from adgmin_kg.thaitext import Compact, compact, fold
+from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 # file stem -> the kind of thing its entries name (also the IRI path segment)
 KINDS: dict[str, str] = {
@@ -172,8 +171,8 @@ def _strings(value: Any, path: Path, where: str) -> tuple[str, ...]:
 
 def _load_file(path: Path, kind: str) -> list[Entry]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as err:
+        raw = parse_yaml(path.read_text(encoding="utf-8")) or []
+    except (OSError, YAMLError) as err:
         raise DataError(path, f"cannot read gazetteer: {err}") from err
     if not isinstance(raw, list):
         raise DataError(path, "a gazetteer file is a YAML list of entries")

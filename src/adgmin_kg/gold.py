@@ -12,13 +12,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from adgmin_kg.errors import DataError
 from adgmin_kg.vocab import ADG, SCHEMA, entity, release_graph
+from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.title)
 KINDS = ("release", "people", "meetings", "dates", "attendees", "documents", "funding", "talks", "topics", "proposals")
@@ -48,8 +48,8 @@ class Gold:
 
 def load_gold(path: Path, text: str | None = None) -> Gold:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as err:
         raise DataError(path, f"cannot read gold file: {err}") from err
     if not isinstance(raw, dict) or "release" not in raw or not isinstance(raw.get("facts"), list):
         raise DataError(path, "a gold file has 'release' and a list of 'facts'")

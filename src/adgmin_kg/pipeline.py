@@ -4,39 +4,60 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
+from adgmin_kg.atomic import write_atomic
 from adgmin_kg.build import Builder, build_reference, new_dataset
-from adgmin_kg.cache import BuildCache, CacheEntry, release_key
+from adgmin_kg.cache import BuildCache, CacheEntry, inputs_digest, release_key
 from adgmin_kg.curation import apply_curation, curation_path, load_curation
 from adgmin_kg.errors import AdgminKgError, GraphInvalidError, ReleaseError
-from adgmin_kg.export import DEFAULT_FORMATS, export_all
-from adgmin_kg.store import write_store
+from adgmin_kg.export import DEFAULT_FORMATS, canonical_ntriples, export_staged
 from adgmin_kg.extract import extract_release
 from adgmin_kg.facts import ReleaseFacts
-from adgmin_kg.gazetteer import load_gazetteer
+from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.paths import data_dir, default_build_dir, ontology_dir, releases_dir
 from adgmin_kg.read import Release, meta_path_for, read_release
-from adgmin_kg.rules import load_rules
+from adgmin_kg.rules import RuleBook, load_rules
+from adgmin_kg.store import write_store
 from adgmin_kg.vocab import REFERENCE_GRAPH, release_graph
+
+if TYPE_CHECKING:
+    from adgmin_kg.validate import ValidationReport
 
 Progress = Callable[[str], None]
 _PARALLEL_FROM = 8  # releases to validate before starting worker processes pays
+_MAX_WORKERS = 4
 
 
 @dataclass
 class BuildResult:
+    """An in-memory build (see :func:`build`): for the API, evaluation and small corpora."""
+
     dataset: Dataset
     releases: list[Release] = field(default_factory=list)
     facts: list[ReleaseFacts] = field(default_factory=list)
     skipped: list[ReleaseError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    cache_keys: dict[str, str] = field(default_factory=dict)
-    validated: set[str] = field(default_factory=set)  # releases the cache says already conform
+
+
+@dataclass
+class BuildSummary:
+    """What :func:`run_build` did: it keeps no graph in memory, the graph is in ``out_dir``."""
+
+    out_dir: Path
+    release_ids: list[str] = field(default_factory=list)
+    skipped: list[ReleaseError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    extracted: int = 0  # releases extracted and validated in this run (the rest came from the cache)
 
 
 def discover_releases(folders: Sequence[Path]) -> list[Path]:
@@ -54,62 +75,107 @@ def discover_releases(folders: Sequence[Path]) -> list[Path]:
     return [found[name] for name in sorted(found)]
 
 
-def build(
-    paths: Sequence[Path],
-    *,
-    skip_bad: bool = False,
-    progress: Progress | None = None,
-    cache: BuildCache | None = None,
-) -> BuildResult:
-    """Read, extract and build releases into one Dataset (not validated, not written).
+@dataclass(frozen=True)
+class _Inputs:
+    """Gazetteers, rules and the reference graph: loaded once per process."""
 
-    A bad release raises ReleaseError, unless ``skip_bad``: then it is listed in ``skipped``.
-    An off-genre release (no ASEAN digital meeting or body named) is bad input too; with
-    ``skip_bad`` it is kept as a release node with no facts. With a ``cache``, a release whose
-    inputs did not change is taken from it (and is then absent from ``facts``).
+    gazetteer: Gazetteer
+    rules: RuleBook
+    curation_dir: Path
+    reference: Graph
+    reference_by_subject: dict[Node, list[tuple[Node, Node, Node]]]
+
+
+@cache
+def _inputs() -> _Inputs:
+    gazetteer = load_gazetteer()
+    dataset = new_dataset()
+    build_reference(dataset, gazetteer)
+    reference = dataset.graph(REFERENCE_GRAPH)
+    by_subject: dict[Node, list[tuple[Node, Node, Node]]] = {}
+    for triple in reference:
+        by_subject.setdefault(triple[0], []).append(triple)
+    return _Inputs(gazetteer, load_rules(), data_dir() / "curation", reference, by_subject)
+
+
+def _with_reference(graph: Graph) -> Graph:
+    """Add to a release graph the reference data it reaches: what is said of the things it
+    names, and of the things those name, and so on.
+
+    That is all the shapes look at from a release's nodes (types, schemes, labels of what it
+    points to), so the release validates as it would with the whole reference graph, without
+    validating the whole reference graph again for each release (it is checked once, see
+    ``_check_reference``).
     """
-    gazetteer, rules = load_gazetteer(), load_rules()
-    curation_dir = data_dir() / "curation"
-    result = BuildResult(new_dataset())
-    build_reference(result.dataset, gazetteer)
-    builder = Builder(result.dataset, gazetteer, rules)
-    for number, path in enumerate(paths, start=1):
+    index = _inputs().reference_by_subject
+    todo = {node for s, _, o in graph for node in (s, o) if isinstance(node, URIRef)}
+    seen: set[Node] = set()
+    while todo:
+        node = todo.pop()
+        seen.add(node)
+        for triple in index.get(node, ()):
+            graph.add(triple)
+            if isinstance(triple[2], URIRef) and triple[2] not in seen:
+                todo.add(triple[2])
+    return graph
+
+
+def _check_reference() -> None:
+    """The reference graph alone must conform: a gazetteer error is named as such."""
+    from adgmin_kg.validate import validate
+
+    reference = Graph()
+    for triple in _inputs().reference:
+        reference.add(triple)
+    _check("reference data (data/gazetteers)", validate(reference, consume=True))
+
+
+def _add_release(dataset: Dataset, release: Release, inputs: _Inputs) -> ReleaseFacts:
+    """Extract a release's facts and write them (and its curation) into its named graph."""
+    facts = extract_release(release, inputs.gazetteer, inputs.rules)
+    Builder(dataset, inputs.gazetteer, inputs.rules).add_release(release, facts)
+    curated = curation_path(inputs.curation_dir, release.id)
+    if curated.exists():
+        apply_curation(dataset, release, load_curation(curated, release), curated)
+    return facts
+
+
+def _off_genre(path: Path) -> ReleaseError:
+    return ReleaseError(path, "off-genre: names no ASEAN digital meeting or body (not an ASEAN digital cooperation release)")
+
+
+def _read_all(paths: Sequence[Path], rules: RuleBook, skip_bad: bool, skipped: list[ReleaseError]) -> Iterator[tuple[Path, Release]]:
+    for path in paths:
         try:
-            release = read_release(path, rules)
+            yield path, read_release(path, rules)
         except ReleaseError as err:
             if not skip_bad:
                 raise
-            result.skipped.append(err)
-            continue
-        curated = curation_path(curation_dir, release.id)
-        key = release_key(path, meta_path_for(path), curated) if cache else None
-        entry = cache.load(key) if cache and key else None
+            skipped.append(err)
+
+
+def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress | None = None) -> BuildResult:
+    """Read, extract and build releases into one in-memory Dataset (not validated, not written).
+
+    A bad release raises ReleaseError, unless ``skip_bad``: then it is listed in ``skipped``.
+    An off-genre release (no ASEAN digital meeting or body named) is bad input too; with
+    ``skip_bad`` it is kept as a release node with no facts.
+    """
+    inputs = _inputs()
+    result = BuildResult(new_dataset())
+    reference = result.dataset.graph(REFERENCE_GRAPH)
+    for triple in inputs.reference:
+        reference.add(triple)
+    for number, (path, release) in enumerate(_read_all(paths, inputs.rules, skip_bad, result.skipped), start=1):
         if progress:
-            progress(f"[{number}/{len(paths)}] {path.name}{' (cached)' if entry else ''}")
-        if entry is not None:
-            result.dataset.graph(release_graph(release.id)).parse(data=entry.ntriples, format="nt")
-            on_topic, notices = entry.on_topic, entry.notices
-        else:
-            facts = extract_release(release, gazetteer, rules)
-            builder.add_release(release, facts)
-            if curated.exists():
-                apply_curation(result.dataset, release, load_curation(curated, release), curated)
-            result.facts.append(facts)
-            on_topic, notices = facts.on_topic, facts.notices
-            if cache and key:
-                graph = result.dataset.graph(release_graph(release.id))
-                nt = "".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in graph))
-                cache.store(key, CacheEntry(nt, tuple(notices), on_topic, False))
-        if key:
-            result.cache_keys[release.id] = key
-            if entry is not None and entry.validated:
-                result.validated.add(release.id)
-        if not on_topic:
-            err = ReleaseError(path, "off-genre: names no ASEAN digital meeting or body (not an ASEAN digital cooperation release)")
+            progress(f"[{number}/{len(paths)}] {path.name}")
+        facts = _add_release(result.dataset, release, inputs)
+        result.facts.append(facts)
+        if not facts.on_topic:
             if not skip_bad:
-                raise err
-            result.skipped.append(err)
-        result.notices.extend(notices)
+                raise _off_genre(path)
+            result.skipped.append(_off_genre(path))
+        result.notices.extend(facts.notices)
         result.releases.append(release)
     return result
 
@@ -129,47 +195,90 @@ def validation_graph(result: BuildResult, release_id: str) -> Graph:
     return g
 
 
-def _validate_ntriples(ntriples: str):  # type: ignore[no-untyped-def]
-    """Worker: validate one release graph (with the reference graph) given as N-Triples."""
+def _validate_release(graph: Graph) -> ValidationReport:
+    """Validate a release graph (it is consumed) with the reference data it reaches."""
     from adgmin_kg.validate import validate
 
-    return validate(Graph().parse(data=ntriples, format="nt"))
+    return validate(_with_reference(graph), consume=True)
 
 
-def validate_build(result: BuildResult, progress: Progress | None = None, cache: BuildCache | None = None):  # type: ignore[no-untyped-def]
-    """Validate release by release (each with the reference graph); raise GraphInvalidError
-    naming the first failing release. Releases the cache already validated are skipped.
+def _validate_staged(ntriples: str) -> ValidationReport:
+    """Worker: validate a release graph given as N-Triples."""
+    return _validate_release(Graph().parse(data=ntriples, format="nt"))
 
-    With many releases to check, the work is spread over the machine's cores.
+
+def _workers(jobs: int) -> int:
+    """Processes worth starting for ``jobs`` tasks: every core (at most 4) when there are many."""
+    cores = min(os.cpu_count() or 1, _MAX_WORKERS)
+    return cores if jobs >= _PARALLEL_FROM and cores > 1 else 0
+
+
+def _run(function: Callable[[Any], Any], jobs: list[Any]) -> Iterator[Any]:
+    """``function`` over ``jobs``, results in order; in worker processes when there are many.
+
+    Stopping early (an error while the results are read) cancels the tasks not yet started.
     """
-    todo = [r.id for r in result.releases if r.id not in result.validated]
-    graphs = (validation_graph(result, release_id) for release_id in todo)
-    workers = min(os.cpu_count() or 1, 4)
-    if len(todo) >= _PARALLEL_FROM and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        payloads = [g.serialize(format="nt") for g in graphs]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(_validate_ntriples, payloads)
-            reports = _check(zip(todo, outcomes), result, progress, cache)
-    else:
-        from adgmin_kg.validate import validate
-
-        reports = _check(((release_id, validate(g)) for release_id, g in zip(todo, graphs)), result, progress, cache)
-    return reports
+    workers = _workers(len(jobs))
+    if not workers:
+        yield from map(function, jobs)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield from pool.map(function, jobs, chunksize=max(1, min(16, len(jobs) // (8 * workers))))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _check(outcomes, result: BuildResult, progress: Progress | None, cache: BuildCache | None):  # type: ignore[no-untyped-def]
+def validate_build(result: BuildResult, progress: Progress | None = None) -> list[tuple[str, ValidationReport]]:
+    """Validate release by release (each with the reference graph); raise GraphInvalidError
+    naming the first failing release. With many releases the work is spread over the cores."""
+    _check_reference()
+    ids = [r.id for r in result.releases]
+    payloads = [canonical_ntriples(result.dataset.graph(release_graph(i))) for i in ids]
     reports = []
-    for release_id, report in outcomes:
-        if progress:
-            progress(f"validated {release_id}")
-        reports.append((release_id, report))
-        if not report.conforms:
-            raise GraphInvalidError(report, f"release {release_id}: the graph does not conform to the SHACL shapes\n{report.format()}")
-        if cache and release_id in result.cache_keys:
-            cache.mark_validated(result.cache_keys[release_id])
+    with closing(_run(_validate_staged, payloads)) as outcomes:
+        for release_id, report in zip(ids, outcomes):
+            if progress:
+                progress(f"validated {release_id}")
+            _check(release_id, report)
+            reports.append((release_id, report))
     return reports
+
+
+def _check(release_id: str, report: ValidationReport) -> None:
+    if not report.conforms:
+        raise GraphInvalidError(report, f"release {release_id}: the graph does not conform to the SHACL shapes\n{report.format()}")
+
+
+def _staged_reference(cache: BuildCache) -> Path:
+    """The reference graph staged in the cache, made again only when its inputs changed."""
+    path = cache.folder / f"reference-{inputs_digest()}.nt"
+    if not path.exists():
+        _check_reference()
+        write_atomic(path, canonical_ntriples(_inputs().reference))
+    return path
+
+
+@dataclass(frozen=True)
+class _Staged:
+    ntriples: str
+    entry: CacheEntry
+    report: ValidationReport
+
+
+def _stage_release(path: str) -> _Staged | ReleaseError:
+    """Worker: read, extract, build and validate one release; its graph as sorted N-Triples.
+    A release that cannot be read comes back as its error (the caller decides: stop or skip)."""
+    inputs = _inputs()
+    try:
+        release = read_release(Path(path), inputs.rules)
+    except ReleaseError as err:
+        return err
+    dataset = new_dataset()
+    facts = _add_release(dataset, release, inputs)
+    graph = dataset.graph(release_graph(release.id))
+    ntriples = canonical_ntriples(graph)
+    return _Staged(ntriples, CacheEntry(tuple(facts.notices), facts.on_topic), _validate_release(graph))
 
 
 def run_build(
@@ -180,20 +289,62 @@ def run_build(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     progress: Progress | None = None,
     use_cache: bool = True,
-) -> BuildResult:
-    """Build, validate and export; nothing is written unless the graph conforms.
+) -> BuildSummary:
+    """Build, validate and export, one release at a time; nothing is written unless every
+    release graph conforms.
 
-    Unchanged releases come from the cache in ``<out_dir>/.cache`` (``use_cache=False``: none).
+    Each release's graph is staged in ``<out_dir>/.cache`` (keyed by everything it depends
+    on) and the exports are merged from those files, so memory stays flat however many
+    releases there are. A release whose entry is there is neither re-extracted nor re-validated
+    (``use_cache=False``: every release is). Releases are extracted and validated in worker
+    processes when there are many.
     """
     folders = list(release_folders or [releases_dir()])
     out_dir = out_dir or default_build_dir()
-    cache = BuildCache(out_dir / ".cache") if use_cache else None
-    result = build(discover_releases(folders), skip_bad=skip_bad, progress=progress, cache=cache)
-    validate_build(result, progress, cache)
-    export_all(result.dataset, out_dir, formats)
-    if "trig" in formats:
+    cache = BuildCache(out_dir / ".cache")
+    curation_dir = data_dir() / "curation"
+    summary = BuildSummary(out_dir)
+    graphs = [(str(REFERENCE_GRAPH), _staged_reference(cache))]
+    # A cached entry stands for a release read, built and validated from these very bytes, so
+    # only the releases without one are read at all.
+    staged: list[tuple[Path, str, str, CacheEntry | None]] = []  # path, release id, key, entry
+    for path in discover_releases(folders):
+        release_id = path.name.removesuffix(".txt")
+        key = release_key(path, meta_path_for(path), curation_path(curation_dir, release_id))
+        staged.append((path, release_id, key, cache.load(key) if use_cache else None))
+    todo = [(path, release_id, key) for path, release_id, key, entry in staged if entry is None]
+    fresh: dict[str, CacheEntry] = {}
+    with closing(_run(_stage_release, [str(path) for path, _, _ in todo])) as outcomes:
+        for number, ((path, release_id, key), outcome) in enumerate(zip(todo, outcomes), start=1):
+            if progress:
+                progress(f"[{number}/{len(todo)}] {path.name}")
+            if isinstance(outcome, ReleaseError):
+                if not skip_bad:
+                    raise outcome
+                summary.skipped.append(outcome)
+                continue
+            _check(release_id, outcome.report)
+            cache.store(key, outcome.ntriples, outcome.entry)
+            fresh[release_id] = outcome.entry
+    if progress and len(todo) < len(staged):
+        progress(f"{len(staged) - len(todo)} release(s) unchanged, taken from {cache.folder}")
+    for path, release_id, key, entry in staged:
+        entry = entry or fresh.get(release_id)
+        if entry is None:  # unreadable, skipped
+            continue
+        if not entry.on_topic:
+            if not skip_bad:
+                raise _off_genre(path)
+            summary.skipped.append(_off_genre(path))
+        summary.notices.extend(entry.notices)
+        summary.release_ids.append(release_id)
+        graphs.append((str(release_graph(release_id)), cache.graph_path(key)))
+    summary.extracted = len(fresh)
+    export_staged(graphs, out_dir, formats)
+    cache.prune({path for _, path in graphs})
+    if "trig" in formats and "nt" in formats:
         write_store(out_dir)
-    return result
+    return summary
 
 
 def _newest_input(folders: Sequence[Path]) -> float:
@@ -217,4 +368,4 @@ def ensure_built(build_dir: Path | None = None) -> Path:
     return build_dir
 
 
-__all__ = ["AdgminKgError", "BuildResult", "build", "build_dataset", "discover_releases", "ensure_built", "meta_path_for", "run_build"]
+__all__ = ["AdgminKgError", "BuildResult", "BuildSummary", "build", "build_dataset", "discover_releases", "ensure_built", "meta_path_for", "run_build"]

@@ -7,10 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from adgmin_kg.errors import DataError
 from adgmin_kg.paths import data_dir
+from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,8 @@ def rules_path() -> Path:
 def load_rules(path: Path | None = None) -> RuleBook:
     path = path or rules_path()
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
+        raw: dict[str, Any] = parse_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as err:
         raise DataError(path, f"cannot read rules: {err}") from err
     try:
         months = {form: int(n) for n, forms in raw["months"].items() for form in forms}

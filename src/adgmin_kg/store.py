@@ -25,14 +25,13 @@ def _stamp(trig: Path) -> dict[str, int]:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def load_union_store(source: Path, fmt: Any = None, path: Path | None = None) -> Any:
-    """A Store (in memory, or on disk at ``path``) with the file's named graphs and their union
-    as default graph."""
+def load_union_store(source: Path, fmt: Any = None) -> Any:
+    """An in-memory Store with the file's named graphs and their union as default graph."""
     import pyoxigraph as ox
 
     fmt = fmt or ox.RdfFormat.from_extension(source.suffix.lstrip("."))
     quads = list(ox.parse(path=str(source), format=fmt))
-    store = ox.Store(str(path)) if path else ox.Store()
+    store = ox.Store()
     default = ox.DefaultGraph()
     store.bulk_extend(quads)
     store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
@@ -40,13 +39,18 @@ def load_union_store(source: Path, fmt: Any = None, path: Path | None = None) ->
 
 
 def write_store(build_dir: Path) -> Path:
-    """Make ``<build>/store`` from ``<build>/kg.trig``; the old store stays whole until the new
-    one is complete."""
-    trig = build_dir / "kg.trig"
+    """Make ``<build>/store`` from ``<build>/kg.trig`` (named graphs) and ``<build>/kg.nt``
+    (their union, as default graph) with Oxigraph's bulk loader, which streams from the files;
+    the old store stays whole until the new one is complete."""
+    import pyoxigraph as ox
+
+    trig, union = build_dir / "kg.trig", build_dir / "kg.nt"
     target = build_dir / STORE_DIR
     fresh = build_dir / f".{STORE_DIR}-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
-    store = load_union_store(trig, path=fresh)
+    store = ox.Store(str(fresh))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(union), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     store.flush()
     del store
     old = build_dir / f".{STORE_DIR}-old-{os.getpid()}"

@@ -98,11 +98,37 @@ def load_ontology(directory: Path | None = None) -> Graph:
     return _read_turtle((directory or ontology_dir()) / ONTOLOGY_FILE)
 
 
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def _targets_on_property_shapes(shapes: Graph) -> Graph:
+    """Give each ``sh:property`` shape the targets of its node shape, and drop the link.
+
+    pySHACL evaluates a shape reached through ``sh:property`` once per focus node (building its
+    constraints again each time), but a targeted shape once for all its focus nodes: with about
+    ten property shapes per class and hundreds of statements per release, that is 3-4 times the
+    validation time. The two forms mean the same (SHACL 2.1: a property shape may have targets),
+    and results still name the property shape. Node shapes used through ``sh:node`` or
+    ``sh:qualifiedValueShape`` are left as written.
+    """
+    used_as_value = set(shapes.objects(None, SH.node)) | set(shapes.objects(None, SH.qualifiedValueShape))
+    for node in sorted(set(shapes.subjects(SH.property, None))):
+        targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
+        if not targets or node in used_as_value:
+            continue
+        for prop in list(shapes.objects(node, SH.property)):
+            for p, o in targets:
+                shapes.add((prop, p, o))
+            shapes.remove((node, SH.property, prop))
+    return shapes
+
+
 @lru_cache(maxsize=4)
 def load_shapes(directory: Path | None = None) -> Graph:
-    """The violation and warning shapes in one graph, parsed once per directory (read-only)."""
+    """The violation and warning shapes in one graph, parsed once per directory (read-only),
+    with targets moved onto property shapes for speed (see ``_targets_on_property_shapes``)."""
     base = directory or ontology_dir()
-    return _read_turtle(*(base / name for name in SHAPES_FILES))
+    return _targets_on_property_shapes(_read_turtle(*(base / name for name in SHAPES_FILES)))
 
 
 def _union(data: Graph | Dataset) -> Graph:
@@ -169,12 +195,14 @@ def _results(results: Graph) -> tuple[ValidationResult, ...]:
     return tuple(sorted(parsed, key=ValidationResult.sort_key))
 
 
-def validate(data: Graph | Dataset, *, shapes_dir: Path | None = None) -> ValidationReport:
+def validate(data: Graph | Dataset, *, shapes_dir: Path | None = None, consume: bool = False) -> ValidationReport:
     """Validate ``data`` against the shapes; never raises on non-conformance.
 
     :param data: a built graph, or a Dataset whose named graphs are validated together.
     :param shapes_dir: a folder holding ``adgmin-kg.ttl``, ``shapes.ttl`` and
         ``shapes-warnings.ttl``; defaults to the project's ``ontology/``.
+    :param consume: the caller will not use ``data`` again, so the ontology may be mixed into it
+        instead of into a copy (saves copying the graph).
     :returns: a report whose ``conforms`` ignores warnings.
     """
     _, results_graph, _ = pyshacl.validate(
@@ -185,6 +213,7 @@ def validate(data: Graph | Dataset, *, shapes_dir: Path | None = None) -> Valida
         abort_on_first=False,
         allow_warnings=True,
         advanced=False,
+        inplace=consume,
     )
     results = _results(results_graph)  # type: ignore[arg-type]
     conforms = not any(r.severity == "Violation" for r in results)

@@ -50,7 +50,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from adgmin_kg.paths import default_build_dir
     from adgmin_kg.pipeline import run_build
-    from adgmin_kg.stats import graph_stats
+    from adgmin_kg.stats import size
+    from adgmin_kg.store import open_store
 
     started = time.perf_counter()
     out = args.out or default_build_dir()
@@ -59,8 +60,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"notice: {notice}", file=sys.stderr)
     for err in result.skipped:
         print(f"skipped: {err}", file=sys.stderr)
-    stats = graph_stats(result.dataset)
-    print(f"built {len(result.releases)} release(s): {stats.triples} triples, {stats.statements} statements, SHACL conforms; wrote {out}/kg.{{ttl,nt,jsonld,trig}} in {time.perf_counter() - started:.1f} s")
+    triples, statements = size(open_store(out / "kg.trig"))
+    print(f"built {len(result.release_ids)} release(s): {triples} triples, {statements} statements, SHACL conforms"
+          f" ({result.extracted} extracted, {len(result.release_ids) - result.extracted} unchanged);"
+          f" wrote {out}/kg.{{ttl,nt,jsonld,trig}} in {time.perf_counter() - started:.1f} s")
     return 1 if result.skipped and not args.skip_bad else 0
 
 
@@ -122,15 +125,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     import json
 
-    from adgmin_kg.pipeline import build, discover_releases
+    from adgmin_kg.paths import default_build_dir
+    from adgmin_kg.pipeline import ensure_built, run_build
     from adgmin_kg.stats import graph_stats
+    from adgmin_kg.store import open_store
 
-    result = build(discover_releases(_folders(args.releases)))
-    stats = graph_stats(result.dataset)
+    if args.releases:  # a corpus of its own: built beside the default build
+        out = default_build_dir() / "stats"
+        run_build(_folders(args.releases), out)
+    else:
+        out = ensure_built()
+    stats = graph_stats(open_store(out / "kg.trig"))
     if args.json:
         print(json.dumps(stats.as_dict(), indent=2, sort_keys=True))
         return 0
-    print(f"releases              {len(result.releases)}")
+    print(f"releases              {stats.classes.get('adg:Release', 0)}")
     print(f"triples               {stats.triples}")
     print(f"statements            {stats.statements}")
     print(f"facts with provenance {stats.facts_with_provenance}/{stats.facts} ({stats.provenance_ratio:.1%})")
