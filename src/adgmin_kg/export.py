@@ -17,10 +17,13 @@ from __future__ import annotations
 import heapq
 import io
 import json
+import multiprocessing
+import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -199,17 +202,46 @@ def _write(fmt: str, graphs: Sequence[StagedGraph], union: Path, out: IO[bytes])
         ox.serialize(_triples(union), out, FORMATS[fmt], prefixes=_prefixes())
 
 
+def _write_file(fmt: str, graphs: Sequence[StagedGraph], union: Path, target: Path) -> None:
+    with open(target, "wb") as out:
+        _write(fmt, graphs, union, out)
+
+
+@contextmanager
+def _fork_pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Processes for ``jobs`` writers where fork is available and there is a core to spare."""
+    cores = os.cpu_count() or 1
+    if jobs == 0 or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, cores), mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _check_formats(formats: Iterable[str]) -> None:
     for fmt in formats:
         if fmt not in FORMATS:
             raise AdgminKgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def export_staged(graphs: Sequence[StagedGraph], out_dir: Path, formats: Sequence[str] = DEFAULT_FORMATS) -> list[Path]:
+def export_staged(
+    graphs: Sequence[StagedGraph],
+    out_dir: Path,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    *,
+    alongside: Callable[[Path, Path], None] | None = None,
+) -> list[Path]:
     """Write ``kg.<fmt>`` for each format from staged graphs (reference first, then by IRI).
 
     Each file is written beside its target and renamed onto it, so readers never see half a file;
     all formats are written before any is renamed, so an error leaves the old exports whole.
+
+    :param alongside: called with the finished (not yet renamed) ``kg.trig`` and ``kg.nt``
+        while the other formats are being written (such as loading them into a store); the
+        exports are renamed only if it succeeds too.
     """
     _check_formats(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -220,10 +252,21 @@ def export_staged(graphs: Sequence[StagedGraph], out_dir: Path, formats: Sequenc
         else:
             union = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".union-", dir=out_dir))) / "kg.nt"
         merge_union([path for _, path in ordered], union)
-        for fmt in formats:
-            if fmt != "nt":
-                with open(stack.enter_context(atomic_path(out_dir / f"kg.{fmt}")), "wb") as out:
-                    _write(fmt, ordered, union, out)
+        temps = {fmt: stack.enter_context(atomic_path(out_dir / f"kg.{fmt}")) for fmt in formats if fmt != "nt"}
+        # Formats other than TriG are written by forked processes (before any thread is started)
+        # while this process writes kg.trig and runs ``alongside``.
+        others = [fmt for fmt in temps if fmt != "trig"]
+        writers = stack.enter_context(_fork_pool(len(others)))
+        pending = [writers.submit(_write_file, fmt, ordered, union, temps[fmt]) for fmt in others] if writers else []
+        if not writers:
+            for fmt in others:
+                _write_file(fmt, ordered, union, temps[fmt])
+        if "trig" in temps:
+            _write_file("trig", ordered, union, temps["trig"])
+            if alongside:
+                alongside(temps["trig"], union)
+        for job in pending:
+            job.result()  # re-raises a writer's error: then nothing is renamed
     return [out_dir / f"kg.{fmt}" for fmt in formats]
 
 

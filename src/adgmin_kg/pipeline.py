@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,7 +28,7 @@ from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.paths import data_dir, default_build_dir, ontology_dir, releases_dir
 from adgmin_kg.read import Release, meta_path_for, read_release
 from adgmin_kg.rules import RuleBook, load_rules
-from adgmin_kg.store import write_store
+from adgmin_kg.store import fresh_store_dir, graph_changes, install_store, load_store, update_store
 from adgmin_kg.vocab import REFERENCE_GRAPH, release_graph
 
 if TYPE_CHECKING:
@@ -144,16 +145,6 @@ def _off_genre(path: Path) -> ReleaseError:
     return ReleaseError(path, "off-genre: names no ASEAN digital meeting or body (not an ASEAN digital cooperation release)")
 
 
-def _read_all(paths: Sequence[Path], rules: RuleBook, skip_bad: bool, skipped: list[ReleaseError]) -> Iterator[tuple[Path, Release]]:
-    for path in paths:
-        try:
-            yield path, read_release(path, rules)
-        except ReleaseError as err:
-            if not skip_bad:
-                raise
-            skipped.append(err)
-
-
 def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress | None = None) -> BuildResult:
     """Read, extract and build releases into one in-memory Dataset (not validated, not written).
 
@@ -166,9 +157,16 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
     reference = result.dataset.graph(REFERENCE_GRAPH)
     for triple in inputs.reference:
         reference.add(triple)
-    for number, (path, release) in enumerate(_read_all(paths, inputs.rules, skip_bad, result.skipped), start=1):
+    for number, path in enumerate(paths, start=1):
         if progress:
             progress(f"[{number}/{len(paths)}] {path.name}")
+        try:
+            release = read_release(path, inputs.rules)
+        except ReleaseError as err:
+            if not skip_bad:
+                raise
+            result.skipped.append(err)
+            continue
         facts = _add_release(result.dataset, release, inputs)
         result.facts.append(facts)
         if not facts.on_topic:
@@ -183,16 +181,6 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
 def build_dataset(release_paths: Sequence[Path]) -> Dataset:
     """Read, extract and build the releases into one Dataset (not validated, not written)."""
     return build(release_paths).dataset
-
-
-def validation_graph(result: BuildResult, release_id: str) -> Graph:
-    """A release graph together with the reference graph: what one release must satisfy."""
-    g = Graph()
-    for t in result.dataset.graph(release_graph(release_id)):
-        g.add(t)
-    for t in result.dataset.graph(REFERENCE_GRAPH):
-        g.add(t)
-    return g
 
 
 def _validate_release(graph: Graph) -> ValidationReport:
@@ -223,10 +211,13 @@ def _run(function: Callable[[Any], Any], jobs: list[Any]) -> Iterator[Any]:
         yield from map(function, jobs)
         return
     pool = ProcessPoolExecutor(max_workers=workers)
+    finished = False
     try:
         yield from pool.map(function, jobs, chunksize=max(1, min(16, len(jobs) // (8 * workers))))
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # all done: wait for the workers to exit (no thread left behind for later forks)
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def validate_build(result: BuildResult, progress: Progress | None = None) -> list[tuple[str, ValidationReport]]:
@@ -340,11 +331,33 @@ def run_build(
         summary.release_ids.append(release_id)
         graphs.append((str(release_graph(release_id)), cache.graph_path(key)))
     summary.extracted = len(fresh)
-    export_staged(graphs, out_dir, formats)
-    cache.prune({path for _, path in graphs})
     if "trig" in formats and "nt" in formats:
-        write_store(out_dir)
+        _export_with_store(graphs, out_dir, formats)
+    else:
+        export_staged(graphs, out_dir, formats)
+    cache.prune({path for _, path in graphs})
     return summary
+
+
+def _export_with_store(graphs: list[tuple[str, Path]], out_dir: Path, formats: tuple[str, ...]) -> None:
+    """Exports, and the store made alongside them: patched from the installed one when only a
+    few release graphs changed, else loaded from the new exports."""
+    fresh = fresh_store_dir(out_dir)
+    by_iri = dict(graphs)
+    changes = graph_changes(out_dir, by_iri)
+
+    def make_store(trig: Path, union: Path) -> None:
+        if changes is None:
+            load_store(trig, union, fresh)
+        else:
+            update_store(out_dir, changes, fresh)
+
+    try:
+        export_staged(graphs, out_dir, formats, alongside=make_store)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    install_store(out_dir, fresh, by_iri)
 
 
 def _newest_input(folders: Sequence[Path]) -> float:

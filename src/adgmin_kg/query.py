@@ -287,7 +287,8 @@ class QueryResult:
 
 
 class Backend(Protocol):
-    label_cache: dict[tuple[str, ...], list[tuple[str, str]]]
+    label_cache: dict[tuple[str, ...], LabelIndex]
+    resolved: dict[tuple[tuple[str, ...], str], str]  # (classes, label as typed) -> node IRI
 
     def select(self, text: str, bindings: Mapping[str, Term]) -> QueryResult: ...
 
@@ -322,7 +323,8 @@ class OxigraphBackend:
         import pyoxigraph as ox
 
         self._ox = ox
-        self.label_cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.label_cache: dict[tuple[str, ...], LabelIndex] = {}
+        self.resolved: dict[tuple[tuple[str, ...], str], str] = {}
         fmt = getattr(ox.RdfFormat, _SUFFIX_FORMATS[path.suffix][0])
         try:
             self.store = (open_store(path) if path.name == "kg.trig" else None) or load_union_store(path, fmt)
@@ -348,12 +350,16 @@ class OxigraphBackend:
             return QueryResult(names, rows)
         columns = [v.value for v in answer.variables]
         rows = []
+        seen: dict[Any, Term] = {}  # a value repeated across rows is converted once
+        back = self._back
         for solution in answer:
             row = {}
-            for name in columns:
-                value = solution[name]
+            for name, value in zip(columns, solution):
                 if value is not None:
-                    row[name] = self._back(value)
+                    term = seen.get(value)
+                    if term is None:
+                        term = seen[value] = back(value)
+                    row[name] = term
             rows.append(row)
         return QueryResult(columns, rows)
 
@@ -377,7 +383,8 @@ class RdflibBackend:
     def __init__(self, path: Path) -> None:
         from rdflib import Dataset
 
-        self.label_cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.label_cache: dict[tuple[str, ...], LabelIndex] = {}
+        self.resolved: dict[tuple[tuple[str, ...], str], str] = {}
         self.dataset = Dataset(default_union=True)
         try:
             self.dataset.parse(str(path), format=_SUFFIX_FORMATS[path.suffix][1])
@@ -498,8 +505,36 @@ def normalise_label(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
-def _labels(backend: Backend, classes: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(node IRI, label) pairs of the nodes of any of the classes, cached per backend."""
+#: Nodes carrying exactly this label (``?label`` is bound), of a class or in a scheme (``?class``).
+NODES_LABELLED_OF_CLASS = _LABEL_PREFIXES + """SELECT DISTINCT ?node ?label ?class WHERE {
+  ?node rdfs:label|skos:prefLabel|skos:altLabel ?label .
+  { ?node rdf:type ?class } UNION { ?node skos:inScheme ?class }
+  FILTER(isIRI(?node))
+}"""
+NODES_LABELLED = _LABEL_PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
+  ?node rdfs:label|skos:prefLabel|skos:altLabel ?label .
+  FILTER(isIRI(?node))
+}"""
+_LABEL_LANGUAGES = ("th", "en", None)
+
+
+@dataclass
+class LabelIndex:
+    """The labels of the nodes of some classes, by normalised form and with spaces removed."""
+
+    pairs: list[tuple[str, str]]
+    by_form: dict[str, set[str]] = field(default_factory=dict)
+    by_squeezed: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for node, label in self.pairs:
+            form = normalise_label(label)
+            self.by_form.setdefault(form, set()).add(node)
+            self.by_squeezed.setdefault(form.replace(" ", ""), set()).add(node)
+
+
+def _labels(backend: Backend, classes: tuple[str, ...]) -> LabelIndex:
+    """The label index of the nodes of any of the classes, made once per backend."""
     cache = backend.label_cache
     if classes not in cache:
         pairs: set[tuple[str, str]] = set()
@@ -509,8 +544,23 @@ def _labels(backend: Backend, classes: tuple[str, ...]) -> list[tuple[str, str]]
             else:
                 result = backend.select(LABELS_OF_CLASS, {"class": Term("uri", cls)})
             pairs.update((r["node"].value, r["label"].value) for r in result.terms)
-        cache[classes] = sorted(pairs)
+        cache[classes] = LabelIndex(sorted(pairs))
     return cache[classes]
+
+
+def _exactly_labelled(backend: Backend, classes: tuple[str, ...], text: str) -> set[str]:
+    """Nodes whose label is ``text`` as typed (Thai, English or untagged): index lookups, so a
+    cold query on a large graph need not read every label."""
+    nodes: set[str] = set()
+    for lang in _LABEL_LANGUAGES:
+        label = Term("literal", text, None if lang else XSD + "string", lang)
+        for cls in classes:
+            if cls == RDFS_RESOURCE:
+                result = backend.select(NODES_LABELLED, {"label": label})
+            else:
+                result = backend.select(NODES_LABELLED_OF_CLASS, {"label": label, "class": Term("uri", cls)})
+            nodes.update(r["node"].value for r in result.terms)
+    return nodes
 
 
 def resolve_parameter(backend: Backend, param: Parameter, value: str) -> Term:
@@ -529,14 +579,19 @@ def resolve_parameter(backend: Backend, param: Parameter, value: str) -> Term:
         if not re.fullmatch(r'[A-Za-z][\w+.-]*:[^\s<>"{}|\\^`]*', iri):
             raise ParameterError(f'{param.name}: "{iri}" is not a valid IRI')
         return Term("uri", iri)
-    pairs = _labels(backend, param.classes)
+    if (param.classes, text) in backend.resolved:
+        return Term("uri", backend.resolved[param.classes, text])
+    nodes = _exactly_labelled(backend, param.classes, text)
+    if len(nodes) == 1:
+        backend.resolved[param.classes, text] = next(iter(nodes))
+        return Term("uri", nodes.pop())
+    index = _labels(backend, param.classes)
+    pairs = index.pairs
     wanted = normalise_label(text)
-    nodes = {node for node, label in pairs if normalise_label(label) == wanted}
-    if not nodes:
-        squeezed = wanted.replace(" ", "")
-        nodes = {n for n, lab in pairs if normalise_label(lab).replace(" ", "") == squeezed}
+    nodes = set(index.by_form.get(wanted, ())) or set(index.by_squeezed.get(wanted.replace(" ", ""), ()))
     kind = " or ".join(_short(c) for c in param.classes)
     if len(nodes) == 1:
+        backend.resolved[param.classes, text] = next(iter(nodes))
         return Term("uri", nodes.pop())
     if not nodes:
         by_norm: dict[str, str] = {}

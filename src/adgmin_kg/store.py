@@ -3,7 +3,9 @@ instead of parsing Turtle again.
 
 It holds every named graph of ``kg.trig`` and, once more, their union as the default graph
 (Oxigraph answers queries on its default graph far faster than on the union of named graphs).
-``store.json`` records which ``kg.trig`` it was made from; a store that does not match is not used.
+``store.json`` records which ``kg.trig`` it was made from (a store that does not match is not
+used) and which staged file each named graph came from, so that a rebuild that changed a few
+release graphs updates a copy of the store instead of loading everything again.
 """
 
 from __future__ import annotations
@@ -20,9 +22,20 @@ STORE_DIR = "store"
 MARKER = "store.json"
 
 
+_REBUILD_SHARE = 0.25  # above this share of changed graphs, loading everything is faster
+
+
 def _stamp(trig: Path) -> dict[str, int]:
     stat = trig.stat()
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _manifest(build_dir: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((build_dir / MARKER).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def load_union_store(source: Path, fmt: Any = None) -> Any:
@@ -38,37 +51,100 @@ def load_union_store(source: Path, fmt: Any = None) -> Any:
     return store
 
 
-def write_store(build_dir: Path) -> Path:
-    """Make ``<build>/store`` from ``<build>/kg.trig`` (named graphs) and ``<build>/kg.nt``
-    (their union, as default graph) with Oxigraph's bulk loader, which streams from the files;
-    the old store stays whole until the new one is complete."""
+def load_store(trig: Path, union: Path, directory: Path) -> None:
+    """Make a store at ``directory`` (it must not exist) from a TriG file (the named graphs) and
+    an N-Triples file (their union, the default graph), with Oxigraph's bulk loader: it streams
+    from the files and releases the GIL."""
     import pyoxigraph as ox
 
-    trig, union = build_dir / "kg.trig", build_dir / "kg.nt"
-    target = build_dir / STORE_DIR
-    fresh = build_dir / f".{STORE_DIR}-{os.getpid()}"
-    shutil.rmtree(fresh, ignore_errors=True)
-    store = ox.Store(str(fresh))
+    store = ox.Store(str(directory))
     store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     store.bulk_load(path=str(union), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     store.flush()
-    del store
+
+
+def fresh_store_dir(build_dir: Path) -> Path:
+    """Where a new store is made before :func:`install_store` puts it in place."""
+    fresh = build_dir / f".{STORE_DIR}-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    return fresh
+
+
+def graph_changes(build_dir: Path, graphs: dict[str, Path]) -> list[tuple[str, Path | None, Path | None]] | None:
+    """(graph IRI, old staged file, new staged file) for each named graph that differs from the
+    installed store's, or None when the store should be loaded afresh (no usable store, an old
+    file gone, or too many changes)."""
+    previous = _manifest(build_dir).get("graphs")
+    if not isinstance(previous, dict) or not (build_dir / STORE_DIR).is_dir():
+        return None
+    changes = []
+    for iri in sorted(set(previous) | set(graphs)):
+        old = Path(previous[iri]) if iri in previous else None
+        new = graphs.get(iri)
+        if old != new:
+            if old is not None and not old.exists():
+                return None
+            changes.append((iri, old, new))
+    return changes if len(changes) <= _REBUILD_SHARE * max(len(graphs), 1) else None
+
+
+def _lines(path: Path | None) -> set[str]:
+    return set(path.read_text(encoding="utf-8").splitlines(keepends=True)) if path else set()
+
+
+def update_store(build_dir: Path, changes: list[tuple[str, Path | None, Path | None]], directory: Path) -> None:
+    """Make at ``directory`` a copy of the installed store (a RocksDB checkpoint: hard links)
+    with the changed named graphs replaced and the union default graph patched to match."""
+    import pyoxigraph as ox
+
+    ox.Store.read_only(str(build_dir / STORE_DIR)).backup(str(directory))
+    store = ox.Store(str(directory))
+    nt, default = ox.RdfFormat.N_TRIPLES, ox.DefaultGraph()
+    for iri, old_path, new_path in changes:
+        graph = ox.NamedNode(iri)
+        old, new = _lines(old_path), _lines(new_path)
+        store.remove_graph(graph)
+        if new_path:
+            store.load(path=str(new_path), format=nt, to_graph=graph)
+        for quad in ox.parse("".join(sorted(new - old)), format=nt):
+            store.add(ox.Quad(quad.subject, quad.predicate, quad.object, default))
+        for quad in ox.parse("".join(sorted(old - new)), format=nt):
+            stated = (q for q in store.quads_for_pattern(quad.subject, quad.predicate, quad.object) if q.graph_name != default)
+            if next(stated, None) is None:  # no other release states it: out of the union too
+                store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
+    store.flush()
+
+
+def install_store(build_dir: Path, fresh: Path, graphs: dict[str, Path] | None = None) -> Path:
+    """Put a store made from ``<build>/kg.trig`` in place of the old one and record which
+    ``kg.trig`` (and which staged file per graph) it was made from; the old store stays whole
+    until then."""
+    target = build_dir / STORE_DIR
     old = build_dir / f".{STORE_DIR}-old-{os.getpid()}"
     if target.exists():
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
-    write_atomic(build_dir / MARKER, json.dumps(_stamp(trig)))
+    manifest: dict[str, Any] = {"trig": _stamp(build_dir / "kg.trig")}
+    if graphs:
+        manifest["graphs"] = {iri: str(path) for iri, path in sorted(graphs.items())}
+    write_atomic(build_dir / MARKER, json.dumps(manifest, indent=1))
     return target
+
+
+def write_store(build_dir: Path) -> Path:
+    """Make ``<build>/store`` from ``<build>/kg.trig`` and ``<build>/kg.nt``."""
+    fresh = fresh_store_dir(build_dir)
+    load_store(build_dir / "kg.trig", build_dir / "kg.nt", fresh)
+    return install_store(build_dir, fresh)
 
 
 def open_store(trig: Path) -> Any | None:
     """The persisted store made from this ``kg.trig``, read-only; None when there is none."""
     import pyoxigraph as ox
 
-    marker = trig.parent / MARKER
     try:
-        if json.loads(marker.read_text(encoding="utf-8")) != _stamp(trig):
+        if _manifest(trig.parent).get("trig") != _stamp(trig):
             return None
         return ox.Store.read_only(str(trig.parent / STORE_DIR))
     except (OSError, ValueError):
