@@ -19,7 +19,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -249,16 +249,36 @@ class Term:
         return self.value
 
 
-@dataclass
 class QueryResult:
     """The rows of a query, as lexical forms (``rows``) and as typed terms (``terms``).
 
-    Iterating gives the row dictionaries; an unbound column is absent from its row.
+    Iterating gives the row dictionaries; an unbound column is absent from its row. Terms may
+    be given as a function that makes them, called when they are first read (turning engine
+    values into Python ones costs about a microsecond per value).
     """
 
-    columns: list[str]
-    terms: list[dict[str, Term]] = field(default_factory=list)
-    boolean: bool | None = None  # the answer of an ASK query
+    def __init__(
+        self,
+        columns: list[str],
+        terms: list[dict[str, Term]] | Callable[[], list[dict[str, Term]]] | None = None,
+        boolean: bool | None = None,
+    ) -> None:
+        self.columns = columns
+        self.boolean = boolean  # the answer of an ASK query
+        self._terms = terms if isinstance(terms, list) else None
+        self._make = terms if callable(terms) else None
+
+    @property
+    def terms(self) -> list[dict[str, Term]]:
+        if self._terms is None:
+            self._terms = self._make() if self._make else []
+            self._make = None
+        return self._terms
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return (self.columns, self.terms, self.boolean) == (other.columns, other.terms, other.boolean)
 
     @property
     def rows(self) -> list[dict[str, str]]:
@@ -379,19 +399,24 @@ class OxigraphBackend:
             rows = [{n: self._back(getattr(t, n)) for n in names} for t in answer]
             return QueryResult(names, rows)
         columns = [v.value for v in answer.variables]
-        rows = []
-        seen: dict[Any, Term] = {}  # a value repeated across rows is converted once
+        solutions = list(answer)  # the query runs now; values become Python ones when read
         back = self._back
-        for solution in answer:
-            row = {}
-            for name, value in zip(columns, solution):
-                if value is not None:
-                    term = seen.get(value)
-                    if term is None:
-                        term = seen[value] = back(value)
-                    row[name] = term
-            rows.append(row)
-        return QueryResult(columns, rows)
+
+        def convert() -> list[dict[str, Term]]:
+            rows = []
+            seen: dict[Any, Term] = {}  # a value repeated across rows is converted once
+            for solution in solutions:
+                row = {}
+                for name, value in zip(columns, solution):
+                    if value is not None:
+                        try:
+                            row[name] = seen[value]
+                        except KeyError:
+                            row[name] = seen[value] = back(value)
+                rows.append(row)
+            return rows
+
+        return QueryResult(columns, convert)
 
     def _term(self, term: Term) -> Any:
         return to_oxigraph(term)
