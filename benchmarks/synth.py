@@ -210,7 +210,8 @@ def meeting(seed: int, series: str, ordinal: int) -> Meeting:
     """The one meeting <series> <ordinal> of this seed's world: every release that names it agrees."""
     rng = random.Random(f"{seed}:{series}:{ordinal}")
     g = names()
-    year = 2020 + ordinal + (0 if series in MINISTERIAL or series in SENIOR_OF.values() else rng.randrange(0, 3))
+    # 2020 + n, wrapping after 150 years so that 10,000 releases stay in the shapes' year range
+    year = 2020 + ordinal % 150 + (0 if series in MINISTERIAL or series in SENIOR_OF.values() else rng.randrange(0, 3))
     start = dt.date(min(year, 9000), rng.randrange(1, 13), rng.randrange(1, 29))
     if series in SENIOR_OF.values():  # the SOM sits just before its ministers' meeting
         start = meeting(seed, {v: k for k, v in SENIOR_OF.items()}[series], ordinal).start - dt.timedelta(days=rng.randrange(2, 4))
