@@ -193,6 +193,16 @@ def _pick_document(rng: random.Random, kind: str | None = None) -> Document:
     return _invent_document(rng, kind)
 
 
+def _distinct_projects(rng: random.Random, count: int) -> list[Project]:
+    """Up to ``count`` projects with distinct titles (a title names one project: its IRI)."""
+    projects: list[Project] = []
+    for _ in range(count):
+        project = _invent_project(rng)
+        if all(p.title != project.title for p in projects):
+            projects.append(project)
+    return projects
+
+
 def _invent_project(rng: random.Random) -> Project:
     g = names()
     topic = g.topics[rng.choice(sorted(set(g.topics) - TOPIC_STOP))]
@@ -235,7 +245,7 @@ def meeting(seed: int, series: str, ordinal: int) -> Meeting:
     return Meeting(
         series=series, ordinal=ordinal, start=start, end=end, place=place, host=host,
         member_states=rng.choice([9, 10, 10, 10]), partners=partners, documents=docs,
-        projects=[_invent_project(rng) for _ in range(rng.choice([1, 1, 1, 2]))],
+        projects=_distinct_projects(rng, rng.choice([1, 1, 1, 2])),
         talk_partners=rng.sample(asean + dialogue, rng.randrange(2, 5)),
         talk_topics=rng.sample(sorted(set(g.topics) - TOPIC_STOP), rng.randrange(2, 5)),
     )
