@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 import unicodedata
+import shutil
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -116,3 +117,19 @@ def test_iris_are_ascii(seed_dataset) -> None:
         for term in (s, p, o):
             if isinstance(term, URIRef):
                 assert str(term).isascii(), term
+
+
+def test_ordinals_are_read_whole_however_many_digits(tmp_path: Path) -> None:
+    """``ครั้งที่1000`` and ``The 1000th`` name meeting 1000, not 100 or 0 (found on a synthetic
+    corpus of 10,000 releases, where ordinals run that high)."""
+    from adgmin_kg.pipeline import build
+    from adgmin_kg.vocab import ADG, entity
+
+    seed = ROOT / "data" / "releases" / "thaigov-66419.txt"
+    text = seed.read_text(encoding="utf-8").replace("ครั้งที่ 3", "ครั้งที่1000").replace("The 3rd", "The 1000th")
+    (tmp_path / seed.name).write_text(text, encoding="utf-8")
+    shutil.copy(seed.with_name("thaigov-66419.meta.json"), tmp_path)
+    dataset = build([tmp_path / seed.name]).dataset
+    ordinals = {int(o) for o in dataset.objects(None, ADG.ordinal)}
+    assert 1000 in ordinals and not ordinals & {0, 100}
+    assert (entity("meeting", "adgmin-1000"), None, None) in dataset

@@ -31,6 +31,7 @@ from typing import IO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from adgmin_kg.atomic import atomic_path
@@ -46,7 +47,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 DEFAULT_FORMATS = ("ttl", "nt", "jsonld", "trig")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = str(XSD.string)
 _MERGE_FAN_IN = 200  # files merged at once; keeps far below any open-files limit
 
 StagedGraph = tuple[str, Path]

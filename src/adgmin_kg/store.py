@@ -132,13 +132,6 @@ def install_store(build_dir: Path, fresh: Path, graphs: dict[str, Path] | None =
     return target
 
 
-def write_store(build_dir: Path) -> Path:
-    """Make ``<build>/store`` from ``<build>/kg.trig`` and ``<build>/kg.nt``."""
-    fresh = fresh_store_dir(build_dir)
-    load_store(build_dir / "kg.trig", build_dir / "kg.nt", fresh)
-    return install_store(build_dir, fresh)
-
-
 def open_store(trig: Path) -> Any | None:
     """The persisted store made from this ``kg.trig``, read-only; None when there is none."""
     import pyoxigraph as ox

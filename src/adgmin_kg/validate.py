@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from adgmin_kg.errors import AdgminKgError
@@ -29,7 +29,7 @@ from adgmin_kg.paths import ontology_dir
 ONTOLOGY_FILE = "adgmin-kg.ttl"
 SHAPES_FILES = ("shapes.ttl", "shapes-warnings.ttl")
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = str(XSD.string)
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 

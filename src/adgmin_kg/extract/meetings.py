@@ -18,8 +18,8 @@ from adgmin_kg.facts import (
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import ascii_digits, find_dates, number_word, to_ce_year
 
-_EN_ORDINAL_BEFORE = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)\s*$")
-_NUMBER = re.compile(r"[0-9]{1,3}|[ก-๙]+")
+_EN_ORDINAL_BEFORE = re.compile(r"(?<![0-9])([0-9]+)(?:st|nd|rd|th)\s*$")  # a whole number, never its tail
+_NUMBER = re.compile(r"[0-9]+|[ก-๙]+")
 _PAREN = re.compile(r"\s*\([^()\n]{0,160}\)")
 _NEAR_DATE = 40  # a cabinet meeting's date follows its name within this many characters
 _NEAR_MEETING = 260  # a date or count belongs to a meeting named this close before it
@@ -57,9 +57,10 @@ def _ordinal_after(ctx: TextContext, offset: int) -> tuple[int, int] | None:
 
 
 def _ordinal_before(ctx: TextContext, start: int) -> tuple[int, int] | None:
-    m = _EN_ORDINAL_BEFORE.search(ctx.text[max(0, start - 8) : start])
-    if m:
-        return int(m.group(1)), start - (len(ctx.text[max(0, start - 8) : start]) - m.start())
+    window = ctx.text[max(0, start - 12) : start]
+    m = _EN_ORDINAL_BEFORE.search(window)
+    if m and (m.start() > 0 or start <= 12):  # the number starts inside the window
+        return int(m.group(1)), start - (len(window) - m.start())
     return None
 
 
