@@ -281,8 +281,8 @@ def run_build(
     progress: Progress | None = None,
     use_cache: bool = True,
 ) -> BuildSummary:
-    """Build, validate and export, one release at a time; nothing is written unless every
-    release graph conforms.
+    """Build, validate and export, one release at a time; no export or store is written unless
+    every release graph conforms (releases that did are kept in the cache).
 
     Each release's graph is staged in ``<out_dir>/.cache`` (keyed by everything it depends
     on) and the exports are merged from those files, so memory stays flat however many
