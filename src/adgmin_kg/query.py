@@ -563,16 +563,6 @@ def normalise_label(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
-#: Nodes carrying exactly this label (``?label`` is bound), of a class or in a scheme (``?class``).
-NODES_LABELLED_OF_CLASS = _LABEL_PREFIXES + """SELECT DISTINCT ?node ?label ?class WHERE {
-  ?node rdfs:label|skos:prefLabel|skos:altLabel ?label .
-  { ?node rdf:type ?class } UNION { ?node skos:inScheme ?class }
-  FILTER(isIRI(?node))
-}"""
-NODES_LABELLED = _LABEL_PREFIXES + """SELECT DISTINCT ?node ?label WHERE {
-  ?node rdfs:label|skos:prefLabel|skos:altLabel ?label .
-  FILTER(isIRI(?node))
-}"""
 _LABEL_LANGUAGES = ("th", "en", None)
 
 
@@ -614,9 +604,9 @@ def _exactly_labelled(backend: Backend, classes: tuple[str, ...], text: str) -> 
         label = Term("literal", text, None if lang else XSD + "string", lang)
         for cls in classes:
             if cls == RDFS_RESOURCE:
-                result = backend.select(NODES_LABELLED, {"label": label})
+                result = backend.select(LABELS_OF_ANY, {"label": label})  # ?label bound: a lookup
             else:
-                result = backend.select(NODES_LABELLED_OF_CLASS, {"label": label, "class": Term("uri", cls)})
+                result = backend.select(LABELS_OF_CLASS, {"label": label, "class": Term("uri", cls)})
             nodes.update(r["node"].value for r in result.terms)
     return nodes
 
