@@ -73,7 +73,7 @@ class Gazetteer:
     files: tuple[Path, ...]
     wikidata: dict[str, str]  # iso2 or English name -> Q-id
     _forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
-    _lengths: tuple[int, ...] = ()
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # by first two characters
     _subsets: dict[tuple[str, ...], Gazetteer] = field(default_factory=dict, repr=False)
 
     def get(self, kind: str, entry_id: str) -> Entry | None:
@@ -103,7 +103,10 @@ class Gazetteer:
                 if (kind, entry_id) not in bucket:
                     bucket.append((kind, entry_id))
         self._forms = forms
-        self._lengths = tuple(sorted({len(k) for k in forms}, reverse=True))
+        lengths: dict[str, set[int]] = {}
+        for key in forms:
+            lengths.setdefault(key[:2], set()).add(len(key))
+        self._lengths = {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()}
 
     def only(self, *kinds: str) -> Gazetteer:
         """A gazetteer of some kinds only: finds names nested in longer names of other kinds."""
@@ -129,7 +132,8 @@ class Gazetteer:
         i, n = 0, len(folded)
         while i < n:
             step = 1
-            for length in self._lengths:
+            # only the lengths of names that start here (every name has at least two characters)
+            for length in self._lengths.get(folded[i : i + 2], ()):
                 if i + length > n:
                     continue
                 candidates = self._forms.get(folded[i : i + length])
