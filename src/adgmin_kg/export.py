@@ -31,12 +31,11 @@ from typing import IO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from adgmin_kg.atomic import atomic_path
 from adgmin_kg.errors import AdgminKgError
-from adgmin_kg.vocab import EXPORT_PREFIXES, PREFIXES, REFERENCE_GRAPH
+from adgmin_kg.vocab import EXPORT_PREFIXES, PREFIXES, REFERENCE_GRAPH, XSD_STRING
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -47,7 +46,6 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 DEFAULT_FORMATS = ("ttl", "nt", "jsonld", "trig")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = str(XSD.string)
 _MERGE_FAN_IN = 200  # files merged at once; keeps far below any open-files limit
 
 StagedGraph = tuple[str, Path]
@@ -156,7 +154,7 @@ def _jsonld_value(o: ox.NamedNode | ox.BlankNode | ox.Literal, curie: Callable[[
     if isinstance(o, ox.Literal):
         if o.language:
             return {"@language": o.language, "@value": o.value}
-        if o.datatype.value != _XSD_STRING:
+        if o.datatype.value != XSD_STRING:
             return {"@type": curie(o.datatype.value), "@value": o.value}
         return {"@value": o.value}
     return {"@id": curie(o.value) if isinstance(o, ox.NamedNode) else f"_:{o.value}"}

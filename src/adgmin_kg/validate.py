@@ -20,16 +20,16 @@ import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from adgmin_kg.errors import AdgminKgError
 from adgmin_kg.paths import ontology_dir
+from adgmin_kg.vocab import XSD_STRING
 
 ONTOLOGY_FILE = "adgmin-kg.ttl"
 SHAPES_FILES = ("shapes.ttl", "shapes-warnings.ttl")
 
-_XSD_STRING = str(XSD.string)
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -95,7 +95,7 @@ def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal, path: Path) -> 
         return BNode(f"{path.stem}-{term.value}")
     if term.language:
         return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:  # rdflib keeps simple literals without a datatype
+    if term.datatype.value == XSD_STRING:  # rdflib keeps simple literals without a datatype
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 

@@ -15,6 +15,7 @@ FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+XSD_STRING = str(XSD.string)  # the datatype of plain literals, as Oxigraph reports it
 
 PREFIXES: dict[str, Namespace] = {
     "adg": ADG,

@@ -57,11 +57,9 @@ def _ordinal_after(ctx: TextContext, offset: int) -> tuple[int, int] | None:
 
 
 def _ordinal_before(ctx: TextContext, start: int) -> tuple[int, int] | None:
-    window = ctx.text[max(0, start - 12) : start]
-    m = _EN_ORDINAL_BEFORE.search(window)
-    if m and (m.start() > 0 or start <= 12):  # the number starts inside the window
-        return int(m.group(1)), start - (len(window) - m.start())
-    return None
+    # searched in place (not in a slice), so the look-behind sees the digit before the window
+    m = _EN_ORDINAL_BEFORE.search(ctx.text, max(0, start - 12), start)
+    return (int(m.group(1)), m.start()) if m else None
 
 
 def _with_partners_series(ctx: TextContext, series: str) -> str | None:
