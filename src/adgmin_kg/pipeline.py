@@ -251,13 +251,15 @@ def _staged_reference(cache: BuildCache) -> Path:
 
 
 @dataclass(frozen=True)
-class _Staged:
+class StagedRelease:
+    """One release read, extracted, built and validated: its graph as sorted N-Triples."""
+
     ntriples: str
     entry: CacheEntry
     report: ValidationReport
 
 
-def _stage_release(path: str) -> _Staged | ReleaseError:
+def _stage_release(path: str) -> StagedRelease | ReleaseError:
     """Worker: read, extract, build and validate one release; its graph as sorted N-Triples.
     A release that cannot be read comes back as its error (the caller decides: stop or skip)."""
     inputs = _inputs()
@@ -269,7 +271,19 @@ def _stage_release(path: str) -> _Staged | ReleaseError:
     facts = _add_release(dataset, release, inputs)
     graph = dataset.graph(release_graph(release.id))
     ntriples = canonical_ntriples(graph)
-    return _Staged(ntriples, CacheEntry(tuple(facts.notices), facts.on_topic), _validate_release(graph))
+    return StagedRelease(ntriples, CacheEntry(tuple(facts.notices), facts.on_topic), _validate_release(graph))
+
+
+def stage_releases(paths: Sequence[Path]) -> Iterator[tuple[Path, StagedRelease | ReleaseError]]:
+    """Each release staged (on every core when there are many), in the order given; a release
+    that cannot be read comes as its error."""
+    with closing(_run(_stage_release, [str(path) for path in paths])) as outcomes:
+        yield from zip(paths, outcomes)
+
+
+def reference_graph() -> Graph:
+    """The reference data (gazetteers and concept schemes), as every release graph sees it."""
+    return _inputs().reference
 
 
 def run_build(
@@ -305,8 +319,8 @@ def run_build(
         staged.append((path, release_id, key, cache.load(key) if use_cache else None))
     todo = [(path, release_id, key) for path, release_id, key, entry in staged if entry is None]
     fresh: dict[str, CacheEntry] = {}
-    with closing(_run(_stage_release, [str(path) for path, _, _ in todo])) as outcomes:
-        for number, ((path, release_id, key), outcome) in enumerate(zip(todo, outcomes), start=1):
+    with closing(stage_releases([path for path, _, _ in todo])) as outcomes:
+        for number, ((_, release_id, key), (path, outcome)) in enumerate(zip(todo, outcomes), start=1):
             if progress:
                 progress(f"[{number}/{len(todo)}] {path.name}")
             if isinstance(outcome, ReleaseError):
