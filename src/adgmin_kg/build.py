@@ -151,11 +151,10 @@ class Builder:
         self._proposals(w, facts)
 
     def _publisher(self, name: str) -> URIRef:
-        for entry in self.gaz.of_kind("org"):
-            if name in entry.alt_en or name == entry.label_en:
-                return entity("org", entry.id)
-        digest = hashlib.sha1(name.encode()).hexdigest()[:10]
-        return entity("org", f"publisher-{digest}")
+        entry = self.gaz.publisher(name)
+        if entry is None:  # the pipeline refuses such metadata before building
+            raise ValueError(f"publisher {name!r} is not in the gazetteer")
+        return entity("org", entry.id)
 
     def _label_new(self, w: ReleaseGraphWriter, ref: Ref, quote: Span, rule: str) -> None:
         """A thing first named in this text gets its name as written as its label."""

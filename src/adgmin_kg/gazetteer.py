@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -75,12 +76,29 @@ class Gazetteer:
     _forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # by first two characters
     _subsets: dict[tuple[str, ...], Gazetteer] = field(default_factory=dict, repr=False)
+    _digital: re.Pattern[str] | None = field(default=None, repr=False)
 
     def get(self, kind: str, entry_id: str) -> Entry | None:
         return self.entries.get((kind, entry_id))
 
     def of_kind(self, kind: str) -> list[Entry]:
         return sorted((e for (k, _), e in self.entries.items() if k == kind), key=lambda e: e.id)
+
+    def in_digital_sphere(self, mention: Mention) -> bool:
+        """Whether a mention names an ASEAN digital body or its meetings (``sphere: digital``)."""
+        entry = self.get(mention.kind, mention.id)
+        return bool(entry and entry.get("sphere") == "digital")
+
+    def digital_bodies(self) -> re.Pattern[str]:
+        """Every form of every ASEAN digital body, as a pattern over text without white space."""
+        if self._digital is None:
+            forms = {"".join(f.split()) for e in self.entries.values() if e.get("sphere") == "digital" for f in e.forms()}
+            self._digital = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+        return self._digital
+
+    def publisher(self, name: str) -> Entry | None:
+        """The organisation a release's metadata names as its publisher (its English name or alias)."""
+        return next((e for e in self.of_kind("org") if name == e.label_en or name in e.alt_en), None)
 
     def wikidata_id(self, entry: Entry) -> str | None:
         iso2 = entry.get("iso2")

@@ -57,6 +57,7 @@ class BuildSummary:
     out_dir: Path
     release_ids: list[str] = field(default_factory=list)
     skipped: list[ReleaseError] = field(default_factory=list)
+    quarantined: list[tuple[str, ValidationReport]] = field(default_factory=list)  # left out: the graph fails the shapes
     notices: list[str] = field(default_factory=list)
     extracted: int = 0  # releases extracted and validated in this run (the rest came from the cache)
 
@@ -131,6 +132,18 @@ def _check_reference() -> None:
     _check("reference data (data/gazetteers)", validate(reference, consume=True))
 
 
+def _read(path: Path, inputs: _Inputs) -> Release:
+    """Read a release and check the metadata the graph needs from the gazetteer: its publisher."""
+    release = read_release(path, inputs.rules)
+    if inputs.gazetteer.publisher(release.meta.publisher) is None:
+        raise ReleaseError(
+            meta_path_for(path),
+            f"metadata publisher {release.meta.publisher!r} is not a known publisher"
+            " (add it as label_en or alt_en of an organisation in data/gazetteers/organisations.yaml)",
+        )
+    return release
+
+
 def _add_release(dataset: Dataset, release: Release, inputs: _Inputs) -> ReleaseFacts:
     """Extract a release's facts and write them (and its curation) into its named graph."""
     facts = extract_release(release, inputs.gazetteer, inputs.rules)
@@ -161,7 +174,7 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
         if progress:
             progress(f"[{number}/{len(paths)}] {path.name}")
         try:
-            release = read_release(path, inputs.rules)
+            release = _read(path, inputs)
         except ReleaseError as err:
             if not skip_bad:
                 raise
@@ -264,7 +277,7 @@ def _stage_release(path: str) -> StagedRelease | ReleaseError:
     A release that cannot be read comes back as its error (the caller decides: stop or skip)."""
     inputs = _inputs()
     try:
-        release = read_release(Path(path), inputs.rules)
+        release = _read(Path(path), inputs)
     except ReleaseError as err:
         return err
     dataset = new_dataset()
@@ -296,7 +309,9 @@ def run_build(
     use_cache: bool = True,
 ) -> BuildSummary:
     """Build, validate and export, one release at a time; no export or store is written unless
-    every release graph conforms (releases that did are kept in the cache).
+    every release graph conforms (releases that did are kept in the cache). With ``skip_bad``,
+    a release that cannot be read is listed in ``skipped`` and one whose graph fails the shapes
+    in ``quarantined``, and both are left out; the rest is built.
 
     Each release's graph is staged in ``<out_dir>/.cache`` (keyed by everything it depends
     on) and the exports are merged from those files, so memory stays flat however many
@@ -328,6 +343,9 @@ def run_build(
                     raise outcome
                 summary.skipped.append(outcome)
                 continue
+            if skip_bad and not outcome.report.conforms:
+                summary.quarantined.append((release_id, outcome.report))
+                continue
             _check(release_id, outcome.report)
             cache.store(key, outcome.ntriples, outcome.entry)
             fresh[release_id] = outcome.entry
@@ -335,7 +353,7 @@ def run_build(
         progress(f"{len(staged) - len(todo)} release(s) unchanged, taken from {cache.folder}")
     for path, release_id, key, entry in staged:
         entry = entry or fresh.get(release_id)
-        if entry is None:  # unreadable, skipped
+        if entry is None:  # unreadable or quarantined
             continue
         if not entry.on_topic:
             if not skip_bad:

@@ -15,6 +15,7 @@ from adgmin_kg.thaitext import ascii_digits, find_dates, find_slash_dates
 
 REQUIRED_META = ("id", "url", "publisher", "language", "kind", "scope")
 RELEASE_KINDS = ("news", "cabinet-summary")
+LANGUAGES = ("th", "en")  # the languages the builder has rules for
 SCOPES = ("full", "excerpt")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER_LINES = 12  # the date line sits under the title, within the page header
@@ -102,6 +103,8 @@ def read_meta(path: Path, release_id: str) -> ReleaseMeta:
         raise ReleaseError(path, f"metadata url {meta['url']!r} is not an http(s) URL")
     if meta["kind"] not in RELEASE_KINDS:
         raise ReleaseError(path, f"metadata kind {meta['kind']!r} is not one of {', '.join(RELEASE_KINDS)}")
+    if meta["language"] not in LANGUAGES:
+        raise ReleaseError(path, f"metadata language {meta['language']!r} is not one of {', '.join(LANGUAGES)} (the languages the builder reads)")
     if meta["scope"] not in SCOPES:
         raise ReleaseError(path, f"metadata scope {meta['scope']!r} is not one of {', '.join(SCOPES)}")
     fields = ReleaseMeta.__dataclass_fields__

@@ -13,6 +13,29 @@ from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 
 @dataclass(frozen=True)
+class NameRules:
+    """What a whole name looks like (``names`` in the rules file)."""
+
+    max_length: dict[str, int]
+    max_words: dict[str, int]
+    leading_words: frozenset[str]
+    trailing_words: frozenset[str]
+    clause_words: tuple[str, ...]
+    abbreviated_words: tuple[str, ...]
+
+
+def _name_rules(raw: dict[str, Any]) -> NameRules:
+    return NameRules(
+        max_length={k: int(v) for k, v in raw["max_length"].items()},
+        max_words={k: int(v) for k, v in raw["max_words"].items()},
+        leading_words=frozenset(raw["leading_words"]),
+        trailing_words=frozenset(raw["trailing_words"]),
+        clause_words=_longest_first(raw["clause_words"]),
+        abbreviated_words=_longest_first(raw["abbreviated_words"]),
+    )
+
+
+@dataclass(frozen=True)
 class RuleBook:
     """The parsed rules file; ``cues`` maps a cue name to its phrases, longest first."""
 
@@ -27,6 +50,7 @@ class RuleBook:
     cues: dict[str, tuple[str, ...]]
     release_prefix: str
     draft_prefix: str
+    names: NameRules
 
     def cue(self, name: str) -> tuple[str, ...]:
         try:
@@ -69,6 +93,7 @@ def load_rules(path: Path | None = None) -> RuleBook:
             cues=cues,
             release_prefix=release_prefix,
             draft_prefix=draft_prefix,
+            names=_name_rules(raw["names"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise DataError(path, f"malformed rules file: {err!r}") from err

@@ -60,8 +60,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"notice: {notice}", file=sys.stderr)
     for err in result.skipped:
         print(f"skipped: {err}", file=sys.stderr)
+    for release_id, report in result.quarantined:
+        print(f"quarantined: {release_id}: its graph does not conform to the SHACL shapes (left out of the exports)\n{report.format(5)}", file=sys.stderr)
     triples, statements = size(open_store(out / "kg.trig"))
-    print(f"built {len(result.release_ids)} release(s): {triples} triples, {statements} statements, SHACL conforms"
+    left_out = f", {len(result.quarantined)} quarantined" if result.quarantined else ""
+    print(f"built {len(result.release_ids)} release(s){left_out}: {triples} triples, {statements} statements, SHACL conforms"
           f" ({result.extracted} extracted, {len(result.release_ids) - result.extracted} unchanged);"
           f" wrote {out}/kg.{{ttl,nt,jsonld,trig}} in {time.perf_counter() - started:.1f} s")
     return 1 if result.skipped and not args.skip_bad else 0

@@ -1,44 +1,62 @@
-"""Extract facts from one release: gazetteer names and rules kept as data, nothing typed in."""
+"""Extract facts from one release: gazetteer names and rules kept as data, nothing typed in.
+
+A release is cut into sections and passages (``passages``); each passage is judged in or out
+of scope (``scope``); the rules read each section's passages in scope and nothing else, so a
+fact and its quote always come from a passage about ASEAN digital cooperation, and the context
+a rule looks back on (the meeting a passage is about) is that of its own section.
+"""
 
 from __future__ import annotations
 
 from adgmin_kg.extract import bodies, documents, funding, meetings, people, talks, topics
 from adgmin_kg.extract.context import TextContext
-from adgmin_kg.facts import RelationFact, ReleaseFacts
+from adgmin_kg.extract.passages import Layout, layout
+from adgmin_kg.extract.scope import Verdict, in_scope_by_section, judge, load_vocabulary, may_concern_asean, section_headings
+from adgmin_kg.facts import RelationFact, ReleaseFacts, Span
 from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.read import Release
 from adgmin_kg.rules import RuleBook, load_rules
 
-__all__ = ["extract_release", "is_on_topic"]
+__all__ = ["extract_release", "read_passages"]
 
 
 def cabinet_series(gazetteer: Gazetteer) -> list[str]:
     return [e.id for e in gazetteer.of_kind("series") if e.get("class") == "CabinetMeeting"]
 
 
-ASEAN_BODY_TYPES = frozenset({"intergovernmental", "secretariat", "fund"})
-
-
-def is_on_topic(ctx: TextContext) -> bool:
-    """A release about ASEAN digital cooperation names an ASEAN meeting series or body."""
-    for m in ctx.mentions:
-        if m.kind == "series":
-            return True
-        entry = ctx.gazetteer.get("org", m.id) if m.kind == "org" else None
-        if entry is not None and entry.get("type") in ASEAN_BODY_TYPES:
-            return True
-    return False
+def read_passages(release: Release, gazetteer: Gazetteer | None = None, rules: RuleBook | None = None) -> tuple[TextContext, Layout, list[Verdict]] | None:
+    """The release's context, sections and passages, each passage judged; None when the release
+    names neither ASEAN nor an ASEAN digital body (found without reading further)."""
+    gazetteer = gazetteer or load_gazetteer()
+    rules = rules or load_rules()
+    vocabulary = load_vocabulary()
+    if not may_concern_asean(release.text, vocabulary, gazetteer):
+        return None
+    ctx = TextContext.of(release, rules, gazetteer)
+    cut = layout(release)
+    verdicts = judge(release.text, cut, section_headings(cut, Span(*release.title_span)), ctx.mentions, vocabulary, gazetteer)
+    return ctx, cut, verdicts
 
 
 def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules: RuleBook | None = None) -> ReleaseFacts:
-    """All facts of one release. Off-topic and English releases yield no facts, with a notice."""
+    """All facts of one release. English releases, and releases with no passage about ASEAN
+    digital cooperation, yield no facts, with a notice."""
     gazetteer = gazetteer or load_gazetteer()
     rules = rules or load_rules()
-    ctx = TextContext.of(release, rules, gazetteer)
     if release.meta.language != "th":
         return ReleaseFacts(release.id, on_topic=True, notices=(f"{release.id}: language {release.meta.language!r}: only Thai releases are extracted for now; the release node is kept",))
-    if not is_on_topic(ctx):
-        return ReleaseFacts(release.id, on_topic=False, notices=(f"{release.id}: names no ASEAN digital meeting or body; the release node is kept, with no facts",))
+    read = read_passages(release, gazetteer, rules)
+    sections = in_scope_by_section(read[2], read[1].sections) if read else {}
+    if not sections:
+        return ReleaseFacts(release.id, on_topic=False, notices=(f"{release.id}: no passage about ASEAN digital cooperation; the release node is kept, with no facts",))
+    ctx = read[0]  # type: ignore[index]
+    parts = [_section_facts(ctx.within([p.span for p in passages])) for passages in sections.values()]
+    return _merge(release.id, parts, ctx.notices)
+
+
+def _section_facts(ctx: TextContext) -> ReleaseFacts:
+    """The facts of one section, read from its passages in scope."""
+    gazetteer = ctx.gazetteer
     ctx.meetings = meetings.find_meetings(ctx)
     docs, decisions = documents.decisions(ctx)
     projects = funding.funding(ctx)
@@ -57,7 +75,7 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
     ]
     props = meetings.meeting_places(ctx) + meetings.meeting_hosts(ctx) + meetings.expected_times(ctx) + meetings.member_counts(ctx) + meetings.themes(ctx)
     return ReleaseFacts(
-        release_id=release.id,
+        release_id=ctx.release.id,
         on_topic=True,
         meetings=tuple(meetings.meeting_facts(ctx)),
         dates=tuple(meetings.meeting_dates(ctx)),
@@ -75,3 +93,10 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
         spokespeople=tuple(people.spokespeople(ctx, person_facts)),
         proposals=tuple(people.proposals(ctx)),
     )
+
+
+def _merge(release_id: str, parts: list[ReleaseFacts], notices: list[str]) -> ReleaseFacts:
+    """One release's facts from its sections', in section order."""
+    fields = [f for f in ReleaseFacts.__dataclass_fields__ if f not in ("release_id", "on_topic", "notices")]
+    merged = {name: tuple(fact for part in parts for fact in getattr(part, name)) for name in fields}
+    return ReleaseFacts(release_id=release_id, on_topic=True, notices=tuple(dict.fromkeys(notices)), **merged)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from adgmin_kg.extract.context import TextContext
+from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import ProjectFact, Ref, RelationFact, Span, TopicFact
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import fold
@@ -54,26 +56,56 @@ def frameworks(ctx: TextContext) -> tuple[list[RelationFact], list[tuple[Ref, Sp
     return out, named
 
 
+_QUOTED_NAME = re.compile(r"\s*[“\"]([^”\"\n]{4,200})[”\"]")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9,:'’&/\-–. ]*[A-Za-z0-9]")
+_PAREN = re.compile(r"\s*\(([^()\n]*)\)?")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]{0,9}")
+_LIST_NUMBER = re.compile(r"\s\(?[0-9๐-๙]{1,2}\)")
+
+
+def _project_name(ctx: TextContext, start: int, line: Span) -> Span | None:
+    """The name after ``โครงการ``: a quoted name, an English name, or Thai words up to the
+    first clause word."""
+    if m := _QUOTED_NAME.match(ctx.text, start, line.end):
+        return Span(m.start(1), m.end(1))
+    if m := _LATIN_NAME.match(ctx.text, start, line.end):
+        end = m.end()
+        if cut := _LIST_NUMBER.search(ctx.text, start, end):
+            end = cut.start()
+        return ctx.quote(Span(start, end))
+    end = ctx.clause_start(start, line.end, (*ctx.rules.cue("title_end"), *ctx.rules.names.clause_words, "และโครงการ"))
+    for m in _PAREN.finditer(ctx.text, start, end):
+        if not _ACRONYM.fullmatch(m.group(1)):  # ``(AI)`` is part of the name, ``(ระยะที่ 2)`` ends it
+            end = m.start()
+            break
+    comma = ctx.text.find(",", start, end)
+    return ctx.quote(Span(start, comma if comma != -1 else end))
+
+
 def projects(ctx: TextContext, taken: list[Span]) -> tuple[list[ProjectFact], list[RelationFact]]:
-    """``เช่น โครงการX``: a project named without money; part of the body of its sentence."""
+    """``โครงการ X``: a project named without money, when it is ASEAN's: its whole name says
+    ASEAN, or the sentence places it under an ASEAN body's framework (it is then part of it)."""
     found, relations = [], []
     for line in ctx.body_lines():
         for cue in ctx.find_cues("project", line):
             start = ctx.skip_space(cue.end)
             if any(s.start <= start < s.end for s in taken) or ctx.text.startswith(ctx.rules.cue("project_not_a_name"), start):
                 continue
-            end = line.end
-            for word in ctx.rules.cue("title_end"):
-                i = ctx.text.find(" " + word, start, end)
-                if i != -1:
-                    end = i
-            title_span = ctx.quote(Span(start, end))
+            if any(m.start <= cue.start < m.end for m in ctx.mentions):
+                continue  # ``ข้อเสนอโครงการ...``: the cue is part of a name the gazetteer knows
+            title_span = _project_name(ctx, start, line)
+            if title_span is None or title_span.end - title_span.start < 6:
+                continue
+            known = ctx.mention_at(start, "org", "document", "series")
+            if known and known.end >= title_span.end:
+                continue  # the whole name is a body or document the gazetteer knows
             title = ctx.text[title_span.start : title_span.end]
-            if len(title) < 6:
+            body = _framework_body(ctx, line, cue.start)
+            says_asean = bool(load_vocabulary().asean.search("".join(title.split())))
+            if not (says_asean or body) or not ctx.whole_name(title_span, "project"):
                 continue
             ref = Ref("project", "project-" + hashlib.sha1(fold(title).encode()).hexdigest()[:10], label=title)
             found.append(ProjectFact(ref, title, title_span))
-            body = _framework_body(ctx, line, cue.start)
             if body:
                 relations.append(RelationFact(ref, "part-of", body[0], ctx.quote(body[1], title_span), rule="project-of-body"))
     return found, relations

@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
+from adgmin_kg.extract.names import name_problem
 from adgmin_kg.facts import Ref, Span
 from adgmin_kg.gazetteer import Gazetteer, Mention
 from adgmin_kg.read import Release
 from adgmin_kg.rules import RuleBook
 from adgmin_kg.thaitext import Compact, ascii_digits, compact, fold
+
+@cache
+def words_after_space(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` right after white space (a no-break space too)."""
+    return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
+
 
 _SUB_ITEM = re.compile(r"(?:(?<=\s)|(?<=^))([0-9]{1,2})\s*\.(?=\s*[^\s0-9])")
 
@@ -39,6 +47,10 @@ class TextContext:
     lines: list[Span]
     body_start: int
     meetings: list[MeetingMention] = field(default_factory=list)
+    passages: tuple[Span, ...] | None = None  # the passages facts may come from (None: the whole body)
+    notices: list[str] = field(default_factory=list)
+    refused: list[tuple[Span, str]] = field(default_factory=list)  # names not minted, and why
+    _body: tuple[Span, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, release: Release, rules: RuleBook, gazetteer: Gazetteer) -> TextContext:
@@ -52,6 +64,13 @@ class TextContext:
         mentions = [m for m in gazetteer.find(text, packed=packed) if m.start >= body_start or m.end <= release.title_span[1]]
         return cls(release, rules, gazetteer, text, packed, mentions, lines, body_start)
 
+    def within(self, passages: list[Span]) -> TextContext:
+        """The same text, read only in ``passages`` (one section's passages in scope): its lines,
+        and the names found there or in the release title (the release's own metadata)."""
+        title_end = self.release.title_span[1]
+        mentions = [m for m in self.mentions if m.end <= title_end or any(p.start <= m.start and m.end <= p.end for p in passages)]
+        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), notices=self.notices, refused=self.refused, _body=None)
+
     # ------------------------------------------------------------ segments
 
     def line_of(self, offset: int) -> Span:
@@ -59,7 +78,13 @@ class TextContext:
         return self.lines[max(bisect_right(starts, offset) - 1, 0)]
 
     def body_lines(self) -> list[Span]:
-        return [s for s in self.lines if s.start >= self.body_start and self.text[s.start : s.end].strip()]
+        """The body's non-empty lines that facts may come from."""
+        if self._body is None:
+            lines = [s for s in self.lines if s.start >= self.body_start and self.text[s.start : s.end].strip()]
+            if self.passages is not None:
+                lines = [s for s in lines if any(s.start <= p.start and p.end <= s.end for p in self.passages)]
+            self._body = tuple(lines)
+        return list(self._body)
 
     def sub_items(self, span: Span) -> list[tuple[int, Span]]:
         """Inline numbered parts of a span (``1.รับรอง... 2.เห็นชอบ...``): (number, span)."""
@@ -166,6 +191,20 @@ class TextContext:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return Span(start, end)
+
+    def clause_start(self, start: int, end: int, words: tuple[str, ...]) -> int:
+        """Where the first of ``words`` begins after white space (any: releases use no-break
+        spaces too) in ``text[start:end]``; ``end`` when none does."""
+        m = words_after_space(words).search(self.text, start, end)
+        return m.start() if m else end
+
+    def whole_name(self, span: Span, kind: str) -> bool:
+        """Whether ``span`` is a whole name a ``kind`` node may be minted with (else it is
+        recorded in ``refused`` with the reason)."""
+        problem = name_problem(self.text, span, kind, self.rules)
+        if problem:
+            self.refused.append((span, f"{kind} name {problem}"))
+        return problem is None
 
     def ref(self, mention: Mention) -> Ref:
         return Ref(mention.kind, mention.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from adgmin_kg.extract.context import MeetingMention, TextContext
+from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
 from adgmin_kg.thaitext import fold
@@ -51,6 +51,7 @@ def _kind_of(ctx: TextContext, title: str) -> str | None:
 
 
 _LATIN_PAREN = re.compile(r"\s\(\s*[A-Za-z]")
+_SHORT_FORM = re.compile(r"\s*\([^()]*ฯ\s*\)")  # ``(ร่างรายงานการศึกษา...ฯ)``: the short form the release uses next
 _COUNTED_TAIL = re.compile(r"\s+[0-9๐-๙]+\s*[ก-๙]+$")
 
 
@@ -74,18 +75,17 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         cut = m.start()
     if (m := _LATIN_PAREN.search(chunk)) and m.start() < cut:
         cut = m.start()
+    if (m := _SHORT_FORM.search(chunk)) and m.start() < cut:
+        cut = m.start()
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
-    for word in ctx.rules.cue("title_end"):
-        for found in re.finditer(re.escape(" " + word), chunk):
-            i = found.start()
-            # a clause word inside a name the gazetteer knows is part of the name
-            if 0 < i < cut and not any(a < i < b for a, b in names):
-                cut = i
-                break
-    for verb, _ in _verbs(ctx):
-        i = chunk.find(" และ" + verb)
-        if 0 < i < cut:
+    for found in words_after_space(ctx.rules.cue("title_end")).finditer(chunk):
+        i = found.start()
+        # a clause word inside a name the gazetteer knows is part of the name
+        if 0 < i < cut and not any(a < i < b for a, b in names):
             cut = i
+            break
+    if (m := words_after_space(tuple("และ" + verb for verb, _ in _verbs(ctx))).search(chunk)) and 0 < m.start() < cut:
+        cut = m.start()
     title = chunk[:cut].rstrip(" ,")
     if title.endswith(" และ"):
         title = title[: -len(" และ")]
@@ -131,6 +131,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
     def decide(meeting: Ref, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
         title = ctx.text[title_span.start : title_span.end]
         ref, known_kind = document_ref(ctx, title)
+        if ref.label and not ctx.whole_name(title_span, "document"):
+            return
         taken.append(Span(at.start, title_span.end) if at.start < title_span.start else title_span)
         docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
         near = 0 <= title_span.start - at.end < 80
@@ -244,6 +246,8 @@ def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> lis
         title = ctx.text[title_span.start : title_span.end].strip()
         title_span = Span(title_span.start, title_span.start + len(title))
         ref, known_kind = document_ref(ctx, title)
+        if ref.label and not ctx.whole_name(title_span, "document"):
+            continue
         docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
         meeting = _deciding_meeting(ctx, start, None)
         if meeting is None:

@@ -63,6 +63,8 @@ def funding(ctx: TextContext) -> list[FundingFact]:
             title_span = _title_before(ctx, line, a_span.start)
             if title_span is None:
                 continue
+            if not ctx.whole_name(title_span, "project"):
+                continue
             title = ctx.text[title_span.start : title_span.end]
             ref = project_ref(title)
             fund = next((f for f in reversed(funds) if f.end <= a_span.start), None)

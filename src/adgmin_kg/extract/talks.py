@@ -9,7 +9,7 @@ from adgmin_kg.gazetteer import Mention
 
 def home_country(ctx: TextContext) -> Ref | None:
     """The side the release speaks for: the country of its publisher (Thailand here)."""
-    entry = next((e for e in ctx.gazetteer.of_kind("org") if ctx.release.meta.publisher in e.alt_en), None)
+    entry = ctx.gazetteer.publisher(ctx.release.meta.publisher)
     country = entry.get("country") if entry else None
     return Ref("country", str(country)) if country else None
 
