@@ -258,13 +258,15 @@ class Builder:
             if doc.kind:
                 w.fact(node, ADG.documentKind, entity("document-kind", doc.kind), doc.quote, doc.rule)
         for d in facts.decisions:
-            node = entity("decision", f"{d.meeting.key}-{d.decision}-{d.target.key}")
+            node = entity("decision", f"{d.decided_by.key}-{d.decision}-{d.target.key}")
             w.fact(node, RDF.type, ADG.Decision, d.quote, d.rule)
-            w.fact(node, ADG.decidedBy, iri(d.meeting), d.quote, d.rule)
+            w.fact(node, ADG.decidedBy, iri(d.decided_by), d.quote, d.rule)
             w.fact(node, ADG.decisionOn, iri(d.target), d.quote, d.rule)
             w.fact(node, ADG.decisionKind, entity("decision-kind", d.decision), d.quote, d.rule)
-            dates = meeting_dates.get(d.meeting)
-            if dates and (dates.end is None or dates.end == dates.start):
+            dates = meeting_dates.get(d.decided_by)
+            if d.date:
+                w.fact(node, DCTERMS.date, Literal(d.date.value, datatype=XSD.date), d.date.quote, "decision-date")
+            elif dates and (dates.end is None or dates.end == dates.start):
                 w.fact(node, DCTERMS.date, Literal(dates.start, datatype=XSD.date), dates.quote, "decision-date")
             if d.reason:
                 w.fact(node, ADG.reason, _lit_th(d.reason.value), d.reason.quote, d.rule)
@@ -321,12 +323,15 @@ class Builder:
             names_en = f"{self._label_of(home, 'en')}–{self._label_of(partner, 'en')}"
             names_th = f"{self._label_of(home, 'th')}–{self._label_of(partner, 'th')}"
             context = self._short_label(w, facts, t.context) if t.context else None
-            label_en = f"Bilateral talk {names_en}" + (f" during {context}" if context else "")
+            when = f" during {context}" if context else (f" on {t.day.value.isoformat()}" if t.day else "")
+            label_en = f"Bilateral talk {names_en}{when}"
             w.fact(node, RDFS.label, Literal(label_en, lang="en"), t.quote, rule)
             w.fact(node, RDFS.label, _lit_th(f"การหารือทวิภาคี {names_th}"), t.quote, rule)
             if context:
                 w.fact(node, SKOS.altLabel, Literal(f"{context} / {self._label_of(partner, 'en')}"), t.quote, rule)
                 w.fact(node, SCHEMA.superEvent, iri(t.context), t.quote, rule)  # type: ignore[arg-type]
+            if t.day:
+                w.fact(node, SCHEMA.startDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)
             if t.level:
                 w.fact(node, ADG.level, entity("level", t.level), t.quote, rule)
             for party in t.parties:

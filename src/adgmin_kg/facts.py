@@ -123,11 +123,12 @@ class DocumentFact:
 
 @dataclass(frozen=True)
 class DecisionFact:
-    meeting: Ref
+    decided_by: Ref  # the meeting or body (an organisation) its sentence says took it
     target: Ref  # a document, or a meeting whose results were acknowledged/noted
     decision: str  # a decision-kinds id
     quote: Span
     reason: Quoted[str] | None = None
+    date: Quoted[dt.date] | None = None  # the day the sentence gives, if any
     rule: str = "decision"
 
 
@@ -158,7 +159,7 @@ class ProjectFact:
 
 @dataclass(frozen=True)
 class TalkFact:
-    """A bilateral talk: Thailand (or the speaker's side) with one partner."""
+    """A bilateral talk: the release's side with one other side, at a meeting or on a day."""
 
     talk: Ref
     context: Ref | None  # the meeting it was held during
@@ -166,6 +167,7 @@ class TalkFact:
     level: str | None  # a levels id
     quote: Span
     topics: tuple[Quoted[str], ...] = ()
+    day: Quoted[dt.date] | None = None  # the day of a talk held outside a meeting
     rule: str = "bilateral-talk"
 
 

@@ -69,9 +69,9 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     name_topics = bodies.name_topics(ctx, named)
     taken += [span for _, span in named]
     noted_results = [
-        RelationFact(d.target, "related", d.meeting, d.quote, rule="results-noted-by")
+        RelationFact(d.target, "related", d.decided_by, d.quote, rule="results-noted-by")
         for d in decisions
-        if d.target.kind == "meeting" and not d.meeting.key.startswith(tuple(cabinet_series(gazetteer)))
+        if d.target.kind == "meeting" and d.decided_by.kind == "meeting" and not d.decided_by.key.startswith(tuple(cabinet_series(gazetteer)))
     ]
     props = meetings.meeting_places(ctx) + meetings.meeting_hosts(ctx) + meetings.expected_times(ctx) + meetings.member_counts(ctx) + meetings.themes(ctx)
     return ReleaseFacts(

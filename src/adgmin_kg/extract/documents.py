@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 
-from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
+from adgmin_kg.extract.bodies import body_ref
+from adgmin_kg.extract.context import TextContext, words_after_space
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
-from adgmin_kg.thaitext import fold
+from adgmin_kg.thaitext import find_dates, fold
 
+_SENTENCE_BREAK = re.compile(r"\s{2,}|(?<=\S)\s(?=ทั้งนี้|นอกจากนี้|อย่างไรก็ตาม)")
 _SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
 _MAX_TITLE = 220
 
@@ -107,12 +111,42 @@ def _listed_titles(ctx: TextContext, pos: int, line: Span) -> list[Span]:
     return found
 
 
-def _deciding_meeting(ctx: TextContext, offset: int, target: Ref | None) -> MeetingMention | None:
-    line = ctx.line_of(offset)
-    for m in ctx.meetings_in(line):
-        if m.ref != target and m.meeting_class != "CabinetMeeting" and m.span.start < offset:
-            return m
-    return ctx.main_meeting()
+@dataclass(frozen=True)
+class Decider:
+    """Who took a decision, as its sentence says: a meeting or a body, and the day if given."""
+
+    ref: Ref
+    date: Quoted[dt.date] | None = None
+
+
+_ABBREVIATED = re.compile(r"(\S{4,}?)ฯ")
+
+
+def _clause(ctx: TextContext, line: Span, offset: int) -> Span:
+    """The sentence a verb stands in, up to the verb: from the line's start, or from the last
+    break (a run of spaces) before it."""
+    start = line.start
+    for m in _SENTENCE_BREAK.finditer(ctx.text, line.start, offset):
+        start = m.end()
+    return Span(start, offset)
+
+
+def _named_body(ctx: TextContext, clause: Span) -> tuple[int, Ref] | None:
+    """The body the clause names last: a gazetteer name (a series without ordinal means its
+    body), or a short form with ``ฯ`` of a body named earlier in the section
+    (``คณะกรรมการประสานงานฯ``)."""
+    best: tuple[int, Ref] | None = None
+    for m in ctx.mentions_in(clause, "org", "series"):
+        best = (m.end, body_ref(ctx, m))
+    for m in _ABBREVIATED.finditer(ctx.text, clause.start, clause.end):
+        head = m.group(1)
+        if not head.startswith(ctx.rules.cue("body_heads")):
+            continue
+        earlier = [e for e in ctx.mentions if e.kind in ("org", "series") and e.end <= m.start()
+                   and fold(ctx.text[e.start : e.end]).removeprefix(fold("การประชุม")).startswith(fold(head))]
+        if earlier and (best is None or m.end() > best[0]):
+            best = (m.end(), body_ref(ctx, earlier[-1]))
+    return best
 
 
 def _is_cabinet_decision(ctx: TextContext, offset: int) -> bool:
@@ -123,12 +157,49 @@ def _is_cabinet_decision(ctx: TextContext, offset: int) -> bool:
     )
 
 
+def _cabinet_decider(ctx: TextContext, at: Span) -> Decider | None:
+    """The cabinet meeting of a resolution: the one its sentence names with a date (an earlier
+    resolution cited, ``คณะรัฐมนตรีมีมติ (21 กรกฎาคม 2563) เห็นชอบ...``), else the meeting the
+    release reports."""
+    clause = _clause(ctx, ctx.line_of(at.start), at.start)
+    named = [m for m in ctx.meetings_in(clause) if m.meeting_class == "CabinetMeeting" and m.date]
+    cabinet = named[-1] if named else ctx.cabinet_meeting()
+    return Decider(cabinet.ref) if cabinet else None
+
+
+def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None) -> Decider | None:
+    """The meeting or body that took the decision at ``at``: the one its sentence names
+    nearest before the verb (a meeting, "the meeting", a body); the section's meeting when the
+    sentence names none (a list of outcomes under a meeting); None when the sentence names a
+    deciding body the gazetteer does not know."""
+    clause = _clause(ctx, line, at.start)
+    dates = [d for d in find_dates(ctx.text[clause.start : clause.end], ctx.rules) if d.last is None]
+    date = Quoted(dates[-1].first, Span(clause.start + dates[-1].start, clause.start + dates[-1].end)) if len(dates) == 1 else None
+    candidates: list[tuple[int, Ref]] = []
+    for m in ctx.meetings_in(clause):
+        if m.ref != target and m.meeting_class != "CabinetMeeting":
+            candidates.append((m.span.end, m.ref))
+    main = ctx.main_meeting()
+    for cue in ctx.find_cues("this_meeting", clause):
+        # "the meeting": the one its line named last, else the one the section is about
+        meant = ctx.meeting_before(cue.start, line) or main
+        if meant is not None and meant.ref != target and meant.meeting_class != "CabinetMeeting":
+            candidates.append((cue.end, meant.ref))
+    if body := _named_body(ctx, clause):
+        candidates.append(body)
+    if candidates:
+        return Decider(max(candidates, key=lambda c: c[0])[1], date)
+    if any(not ctx.mentions_in(head) and not any(m.start <= head.start < m.end for m in ctx.mentions) for head in ctx.find_cues("body_heads", clause)):
+        return None  # a deciding body the gazetteer does not know (``คณะกรรมการ ป.ป.ช. มีมติ``)
+    return Decider(main.ref, date) if main is not None and main.ref != target else None
+
+
 def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]:
     docs: dict[Ref, DocumentFact] = {}
     out: list[DecisionFact] = []
     taken: list[Span] = []
 
-    def decide(meeting: Ref, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
+    def decide(decider: Decider, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
         title = ctx.text[title_span.start : title_span.end]
         ref, known_kind = document_ref(ctx, title)
         if ref.label and not ctx.whole_name(title_span, "document"):
@@ -136,7 +207,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         taken.append(Span(at.start, title_span.end) if at.start < title_span.start else title_span)
         docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
         near = 0 <= title_span.start - at.end < 80
-        out.append(DecisionFact(meeting, ref, decision, ctx.quote(at, title_span) if near else ctx.quote(title_span), rule=rule))
+        out.append(DecisionFact(decider.ref, ref, decision, ctx.quote(at, title_span) if near else ctx.quote(title_span), date=decider.date, rule=rule))
 
     lines = ctx.body_lines()
     for number, line in enumerate(lines):
@@ -165,24 +236,24 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     target = next((m for m in ctx.meetings if results.start < m.span.start <= results.end + 2), None)
                     if target is None:
                         continue
-                    meeting = ctx.cabinet_meeting() if cabinet else _deciding_meeting(ctx, at.start, target.ref)
-                    if meeting is None or meeting.ref == target.ref:
+                    decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, target.ref)
+                    if decider is None or decider.ref == target.ref:
                         continue
                     taken.append(Span(at.start, target.span.end))
-                    out.append(DecisionFact(meeting.ref, target.ref, decision, ctx.quote(at, target.span), rule="decision-on-meeting"))
+                    out.append(DecisionFact(decider.ref, target.ref, decision, ctx.quote(at, target.span), date=decider.date, rule="decision-on-meeting"))
                     continue
-                meeting = ctx.cabinet_meeting() if cabinet else _deciding_meeting(ctx, at.start, None)
-                if meeting is None:
+                decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None)
+                if decider is None:
                     continue
                 title_span = _title_at(ctx, pos, line.end)
                 if title_span:
-                    decide(meeting.ref, authorised or at, title_span, decision, "decision-authorised" if authorised else "decision")
+                    decide(decider, authorised or at, title_span, decision, "decision-authorised" if authorised else "decision")
                     continue
                 for listed in _listed_titles(ctx, pos, line):
-                    decide(meeting.ref, at, listed, decision)
+                    decide(decider, at, listed, decision)
                 if cabinet and ctx.cue_at(pos, "generic_documents"):
                     for listed in _drafts_listed_below(ctx, lines[number + 1 :]):
-                        decide(meeting.ref, at, listed, decision, "decision-on-listed-drafts")
+                        decide(decider, at, listed, decision, "decision-on-listed-drafts")
         out.extend(_pending(ctx, line, docs))
     return list(docs.values()), out
 
@@ -248,10 +319,10 @@ def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> lis
         ref, known_kind = document_ref(ctx, title)
         if ref.label and not ctx.whole_name(title_span, "document"):
             continue
-        docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
-        meeting = _deciding_meeting(ctx, start, None)
-        if meeting is None:
+        decider = _decider(ctx, Span(start, start), line, None)
+        if decider is None:
             continue
+        docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
         reason = None
         because = ctx.find_cues("reason", Span(cue.end, line.end))
         if because:
@@ -259,5 +330,5 @@ def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> lis
             stop = end.start() if end else line.end
             reason_span = ctx.quote(Span(because[0].start, stop))
             reason = Quoted(ctx.text[reason_span.start : reason_span.end], reason_span)
-        out.append(DecisionFact(meeting.ref, ref, "pending", ctx.quote(title_span, cue), reason=reason, rule="decision-pending"))
+        out.append(DecisionFact(decider.ref, ref, "pending", ctx.quote(title_span, cue), reason=reason, rule="decision-pending"))
     return out

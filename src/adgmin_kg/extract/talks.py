@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from adgmin_kg.extract.context import MeetingMention, TextContext
 from adgmin_kg.facts import Quoted, Ref, Span, SupportFact, TalkFact
 from adgmin_kg.gazetteer import Mention
+from adgmin_kg.thaitext import find_dates
 
 
 def home_country(ctx: TextContext) -> Ref | None:
@@ -14,21 +17,64 @@ def home_country(ctx: TextContext) -> Ref | None:
     return Ref("country", str(country)) if country else None
 
 
-def talk_key(context: Ref | None, parties: tuple[Ref, Ref]) -> str:
+def talk_key(context: Ref | None, day: dt.date | None, parties: tuple[Ref, Ref]) -> str:
+    """A talk is identified by where it happened (a meeting) or, outside a meeting, when, and
+    by its two sides: ``adgmin-3-talk-japan-thailand``, ``talk-2024-05-30-singapore-thailand``."""
     a, b = sorted(p.key for p in parties)
-    prefix = f"{context.key}-talk" if context else "talk"
+    prefix = f"{context.key}-talk" if context else f"talk-{day.isoformat()}"  # type: ignore[union-attr]
     return f"{prefix}-{a}-{b}"
 
 
-def _partner_list(ctx: TextContext, region: Span, home: Ref | None) -> list[Mention]:
-    """Countries in the ``คือ``/``ได้แก่`` list of a clause (or all countries named in it)."""
+def side(ctx: TextContext, mention: Mention, home: Ref) -> Ref | None:
+    """The side a country or organisation named in a talk stands for: a country for itself, a
+    ministry or agency for its country; None for the home side, for ASEAN and its own bodies
+    (ASEAN as a whole is no party to a bilateral talk) and for what is no party at all."""
+    if mention.kind == "country":
+        return None if mention.id == home.key else ctx.ref(mention)
+    entry = ctx.gazetteer.get("org", mention.id)
+    if entry is None or mention.id == "asean" or entry.get("part_of") == "asean" or entry.get("type") == "secretariat":
+        return None
+    if entry.get("country"):
+        country = str(entry.get("country"))
+        return None if country == home.key else Ref("country", country)
+    if entry.get("type") in ("intergovernmental", "business", "other"):
+        return ctx.ref(mention)
+    return None
+
+
+def _is_place(ctx: TextContext, mention: Mention) -> bool:
+    """``ณ เกาะโบราเคย์ สาธารณรัฐฟิลิปปินส์``: a country named as where something happened."""
+    before = ctx.text[max(0, mention.start - 60) : mention.start]
+    for cue in ctx.rules.cue("place"):
+        at = before.rfind(cue + " ")
+        if at == -1:
+            at = before.rfind(cue + "\u00a0")
+        if at == -1:
+            continue
+        between = Span(mention.start - len(before) + at + len(cue), mention.start)
+        rest = ctx.text[between.start : between.end]
+        for place in ctx.mentions_in(between, "place", "country"):
+            rest = rest.replace(ctx.text[place.start : place.end], "")
+        if not rest.strip():
+            return True
+    return False
+
+
+def _partners(ctx: TextContext, region: Span, home: Ref) -> list[tuple[Ref, Mention]]:
+    """The other sides named in a talk's clause: the ``คือ``/``ได้แก่`` list when there is one,
+    else every country or organisation there (not those named as the place), one per side."""
     intros = ctx.find_cues("list_intro", region)
-    mentions = ctx.mentions_in(region, "country", "org")
+    mentions = [m for m in ctx.mentions_in(region, "country", "org") if not _is_place(ctx, m)]
     if intros:
         listed = [m for m in mentions if m.start >= intros[0].end and m.start - intros[0].end < 120]
         if listed:
             mentions = listed
-    return [m for m in mentions if not (home and m.kind == "country" and m.id == home.key)]
+    out: dict[Ref, Mention] = {}
+    for m in mentions:
+        other = side(ctx, m, home)
+        if other is not None:
+            out.setdefault(other, m)
+    return list(out.items())
 
 
 def _level(ctx: TextContext, region: Span, context: MeetingMention | None) -> str | None:
@@ -43,7 +89,38 @@ def _level(ctx: TextContext, region: Span, context: MeetingMention | None) -> st
     return None
 
 
+def _where(ctx: TextContext, line: Span, region: Span) -> MeetingMention | None:
+    """The meeting a talk was held at: named in its clause, or the section's meeting when the
+    clause says "this meeting" (``ในการประชุมครั้งนี้``)."""
+    named = [m for m in ctx.meetings_in(region) if m.meeting_class != "CabinetMeeting"]
+    if named:
+        return named[0]
+    if ctx.find_cues("this_meeting", Span(line.start, region.end)):
+        return ctx.main_meeting()
+    return None
+
+
+def _when(ctx: TextContext, line: Span, cue: Span) -> Quoted[dt.date] | None:
+    """The day of a talk outside a meeting: the single date its passage gives before the talk
+    (``เมื่อวันที่ 30 พฤษภาคม 2567 ... หารือทวิภาคี``), if it is not after the release."""
+    before = [d for d in find_dates(ctx.text[line.start : cue.start], ctx.rules) if d.last is None]
+    if len(before) != 1:
+        return None
+    d = before[0]
+    if d.first > ctx.release.issued:
+        return None
+    return Quoted(d.first, Span(line.start + d.start, line.start + d.end))
+
+
+def _planned(ctx: TextContext, line: Span, cue: Span) -> bool:
+    """``จะเดินทางไป... เพื่อหารือทวิภาคี``: a talk still to come is no talk yet."""
+    clause = ctx.text[max(line.start, cue.start - 120) : cue.start]
+    return any(word in clause for word in ctx.rules.cue("future"))
+
+
 def talks(ctx: TextContext) -> list[TalkFact]:
+    """Bilateral talks of the home side (the publisher's country) with each other side named,
+    at the meeting or on the day the passage gives; a talk with neither is not minted."""
     out: list[TalkFact] = []
     home = home_country(ctx)
     if home is None:
@@ -61,16 +138,21 @@ def talks(ctx: TextContext) -> list[TalkFact]:
             if i:
                 for stop in ctx.find_cues("talk_clause_end", Span(start, cue.start)):
                     region = Span(stop.end, end)
-            partners = _partner_list(ctx, region, home)
+            if _planned(ctx, line, cue):
+                continue
+            partners = _partners(ctx, region, home)
             if not partners:
                 continue
-            context = next(iter(ctx.meetings_in(region)), None) or ctx.main_meeting()
+            context = _where(ctx, line, region)
+            day = None if context else _when(ctx, line, cue)
+            if context is None and day is None:
+                continue
             level = _level(ctx, region, context)
             topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
-            for partner in partners:
-                parties = (home, ctx.ref(partner))
-                ref = Ref("meeting", talk_key(context.ref if context else None, parties))
-                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(partner.start, partner.end)), topics))
+            for partner, named in partners:
+                parties = (home, partner)
+                ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
+                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day))
     return out
 
 
