@@ -27,7 +27,7 @@ def seed_home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
     shutil.copytree(ROOT / "ontology", home / "ontology")
     shutil.copytree(ROOT / "queries", home / "queries")
-    for part in ("gazetteers", "rules", "reference"):
+    for part in ("gazetteers", "rules", "reference", "scope"):
         shutil.copytree(ROOT / "data" / part, home / "data" / part)
     (home / "data" / "releases").mkdir()
     for path in SEED.parent.glob("thaigov-66419.*"):

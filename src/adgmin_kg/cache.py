@@ -1,5 +1,5 @@
-"""Build cache: a release whose text, metadata, curation, rules, gazetteers, shapes and code did
-not change is neither re-extracted nor re-validated.
+"""Build cache: a release whose text, metadata, curation, rules, gazetteers, scope model, shapes
+and code did not change is neither re-extracted nor re-validated.
 
 An entry is keyed by a SHA-256 over all of those inputs, so any change to any of them misses
 the cache; entries hold the release's named graph as sorted canonical N-Triples and what the
@@ -31,7 +31,7 @@ def inputs_digest() -> str:
     """Everything besides the release itself that shapes its graph."""
     package = Path(__file__).resolve().parent
     files = sorted(package.rglob("*.py"))
-    for folder in (data_dir() / "gazetteers", data_dir() / "rules", data_dir() / "reference", ontology_dir()):
+    for folder in (data_dir() / "gazetteers", data_dir() / "rules", data_dir() / "reference", data_dir() / "scope", ontology_dir()):
         files += sorted(p for p in folder.rglob("*") if p.is_file())
     digest = hashlib.sha256()
     for path in files:

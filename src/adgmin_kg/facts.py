@@ -232,3 +232,4 @@ class ReleaseFacts:
     spokespeople: tuple[SpokespersonFact, ...] = ()
     proposals: tuple[ProposalFact, ...] = ()
     notices: tuple[str, ...] = ()
+    refused: tuple[tuple[Span, str], ...] = ()  # names read but not minted, and why

@@ -6,14 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from adgmin_kg.cli import analysis, audit, evaluate, graph, query, serve
+from adgmin_kg.cli import analysis, audit, evaluate, graph, query, scope, serve
 from adgmin_kg.errors import AdgminKgError
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="adgmin-kg", description="Build and query the knowledge graph of ASEAN digital cooperation.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for commands in (graph, query, evaluate, audit, analysis, serve):
+    for commands in (graph, query, evaluate, audit, scope, analysis, serve):
         commands.register(sub)
     return p
 

@@ -1,4 +1,6 @@
-"""``adgmin-kg audit``: draw a random sample of extracted facts to judge, and score a judged file."""
+"""``adgmin-kg audit`` (draw a random sample of extracted facts to judge, score a judged file) and
+``adgmin-kg explain`` (what a release gave, passage by passage): the tools for checking what the
+builder reads."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    register_explain(sub)
     a = sub.add_parser("audit", help="review extracted facts by hand: draw a sample, score a judged sample")
     commands = a.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
     s = commands.add_parser("sample", help="write N random extracted facts of some releases to a CSV for review")
@@ -42,4 +45,20 @@ def cmd_score(args: argparse.Namespace) -> int:
     from adgmin_kg.audit import read_review, score
 
     print(score(read_review(args.file)).table())
+    return 0
+
+
+def register_explain(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    e = sub.add_parser("explain", help="a release's passages, each with its verdict (in or out of scope, and why) and the facts it gave")
+    e.add_argument("release", metavar="RELEASE", help="a release id (looked up in data/releases and --releases) or a path to <id>.txt")
+    e.add_argument("--releases", type=Path, action="append", default=[], metavar="DIR", help="another folder to look the id up in")
+    e.add_argument("--all", action="store_true", help="also list the passages that name no ASEAN and digital matter")
+    e.set_defaults(handler=cmd_explain)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from adgmin_kg.explain import explain, find_release
+    from adgmin_kg.paths import releases_dir
+
+    print(explain(find_release(args.release, [releases_dir(), *args.releases])).format(everything=args.all))
     return 0

@@ -8,6 +8,8 @@ a rule looks back on (the meeting a passage is about) is that of its own section
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from adgmin_kg.extract import bodies, documents, funding, meetings, people, talks, topics
 from adgmin_kg.extract.context import TextContext
 from adgmin_kg.extract.passages import Layout, layout
@@ -34,7 +36,7 @@ def read_passages(release: Release, gazetteer: Gazetteer | None = None, rules: R
         return None
     ctx = TextContext.of(release, rules, gazetteer)
     cut = layout(release)
-    verdicts = judge(release.text, cut, section_headings(cut, Span(*release.title_span)), ctx.mentions, vocabulary, gazetteer)
+    verdicts = judge(release.text, cut, section_headings(cut, Span(*release.title_span)), release.meta.kind, vocabulary, gazetteer)
     return ctx, cut, verdicts
 
 
@@ -51,7 +53,7 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
         return ReleaseFacts(release.id, on_topic=False, notices=(f"{release.id}: no passage about ASEAN digital cooperation; the release node is kept, with no facts",))
     ctx = read[0]  # type: ignore[index]
     parts = [_section_facts(ctx.within([p.span for p in passages])) for passages in sections.values()]
-    return _merge(release.id, parts, ctx.notices)
+    return _merge(release.id, parts, ctx.notices, ctx.refused)
 
 
 def _section_facts(ctx: TextContext) -> ReleaseFacts:
@@ -74,7 +76,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         if d.target.kind == "meeting" and d.decided_by.kind == "meeting" and not d.decided_by.key.startswith(tuple(cabinet_series(gazetteer)))
     ]
     props = meetings.meeting_places(ctx) + meetings.meeting_hosts(ctx) + meetings.expected_times(ctx) + meetings.member_counts(ctx) + meetings.themes(ctx)
-    return ReleaseFacts(
+    facts = ReleaseFacts(
         release_id=ctx.release.id,
         on_topic=True,
         meetings=tuple(meetings.meeting_facts(ctx)),
@@ -93,10 +95,30 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         spokespeople=tuple(people.spokespeople(ctx, person_facts)),
         proposals=tuple(people.proposals(ctx)),
     )
+    return _without_idle_title_meetings(ctx, facts)
 
 
-def _merge(release_id: str, parts: list[ReleaseFacts], notices: list[str]) -> ReleaseFacts:
+def _without_idle_title_meetings(ctx: TextContext, facts: ReleaseFacts) -> ReleaseFacts:
+    """A meeting named only in the release title (the cabinet meeting a summary reports) is
+    kept when a fact of the section refers to it, not for its own sake."""
+    title_end = ctx.release.title_span[1]
+    idle = {m.meeting for m in facts.meetings if m.quote.end <= title_end} - {m.meeting for m in facts.meetings if m.quote.start >= ctx.body_start}
+    if not idle:
+        return facts
+    used = {d.decided_by for d in facts.decisions} | {d.target for d in facts.decisions} | {t.context for t in facts.talks}
+    used |= {r.subject for r in facts.relations} | {r.other for r in facts.relations} | {a.meeting for a in facts.attendance}
+    used |= {t.subject for t in facts.topics} | {p.meeting for p in facts.meeting_properties} | {s.meeting for s in facts.supports}
+    used |= {p.meeting for p in facts.proposals}
+    idle -= used
+    return replace(
+        facts,
+        meetings=tuple(m for m in facts.meetings if m.meeting not in idle),
+        dates=tuple(d for d in facts.dates if d.meeting not in idle),
+    )
+
+
+def _merge(release_id: str, parts: list[ReleaseFacts], notices: list[str], refused: list[tuple[Span, str]]) -> ReleaseFacts:
     """One release's facts from its sections', in section order."""
-    fields = [f for f in ReleaseFacts.__dataclass_fields__ if f not in ("release_id", "on_topic", "notices")]
+    fields = [f for f in ReleaseFacts.__dataclass_fields__ if f not in ("release_id", "on_topic", "notices", "refused")]
     merged = {name: tuple(fact for part in parts for fact in getattr(part, name)) for name in fields}
-    return ReleaseFacts(release_id=release_id, on_topic=True, notices=tuple(dict.fromkeys(notices)), **merged)
+    return ReleaseFacts(release_id=release_id, on_topic=True, notices=tuple(dict.fromkeys(notices)), refused=tuple(refused), **merged)

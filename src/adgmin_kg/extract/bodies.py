@@ -73,7 +73,7 @@ def _project_name(ctx: TextContext, start: int, line: Span) -> Span | None:
         if cut := _LIST_NUMBER.search(ctx.text, start, end):
             end = cut.start()
         return ctx.quote(Span(start, end))
-    end = ctx.clause_start(start, line.end, (*ctx.rules.cue("title_end"), *ctx.rules.names.clause_words, "และโครงการ"))
+    end = ctx.clause_start(start, line.end, (*ctx.rules.cue("project_name_end"), *ctx.rules.names.clause_words))
     for m in _PAREN.finditer(ctx.text, start, end):
         if not _ACRONYM.fullmatch(m.group(1)):  # ``(AI)`` is part of the name, ``(ระยะที่ 2)`` ends it
             end = m.start()

@@ -34,6 +34,7 @@ class MeetingMention:
     meeting_class: str
     ordinal: int | None = None
     date: dt.date | None = None  # the day of a meeting named by its date (a cabinet meeting)
+    target: bool = False  # named as what is prepared for or a deadline (``เพื่อเตรียมการก่อน X``), not where things happen
 
 
 @dataclass
@@ -117,20 +118,22 @@ class TextContext:
                 break
         return None
 
-    def meetings_in(self, span: Span) -> list[MeetingMention]:
-        return [m for m in self.meetings if m.span.start >= span.start and m.span.end <= span.end]
+    def meetings_in(self, span: Span, venues_only: bool = False) -> list[MeetingMention]:
+        """The meetings named in ``span``; with ``venues_only``, not those named as a target
+        (a meeting prepared for is not where a talk or a discussion took place)."""
+        return [m for m in self.meetings if m.span.start >= span.start and m.span.end <= span.end and not (venues_only and m.target)]
 
-    def meeting_before(self, offset: int, within: Span, exclude: Ref | None = None) -> MeetingMention | None:
+    def meeting_before(self, offset: int, within: Span, exclude: Ref | None = None, venues_only: bool = False) -> MeetingMention | None:
         best = None
         for m in self.meetings:
-            if within.start <= m.span.start and m.span.end <= offset and m.ref != exclude:
+            if within.start <= m.span.start and m.span.end <= offset and m.ref != exclude and not (venues_only and m.target):
                 best = m
         return best
 
     def main_meeting(self) -> MeetingMention | None:
         """What 'this meeting' refers to: the first ministerial meeting of the body, else the
-        first meeting that is not the cabinet's."""
-        body = [m for m in self.meetings if m.meeting_class != "CabinetMeeting" and m.span.start >= self.body_start]
+        first meeting that is not the cabinet's (meetings named as a target do not count)."""
+        body = [m for m in self.meetings if m.meeting_class != "CabinetMeeting" and m.span.start >= self.body_start and not m.target]
         ministerial = [m for m in body if m.meeting_class == "MinisterialMeeting"]
         return (ministerial or body or [None])[0]
 

@@ -176,7 +176,7 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None) -> Deci
     dates = [d for d in find_dates(ctx.text[clause.start : clause.end], ctx.rules) if d.last is None]
     date = Quoted(dates[-1].first, Span(clause.start + dates[-1].start, clause.start + dates[-1].end)) if len(dates) == 1 else None
     candidates: list[tuple[int, Ref]] = []
-    for m in ctx.meetings_in(clause):
+    for m in ctx.meetings_in(clause, venues_only=True):
         if m.ref != target and m.meeting_class != "CabinetMeeting":
             candidates.append((m.span.end, m.ref))
     main = ctx.main_meeting()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
 from adgmin_kg.facts import (
@@ -100,6 +101,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             series, cls, end = dp, _series_class(ctx, dp), partners.end
         found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
     found += _sessions_with_partners(ctx, found)
+    found = _mark_targets(ctx, found)
     # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     kept: list[MeetingMention] = []
@@ -108,6 +110,19 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             continue
         kept.append(m)
     return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+def _mark_targets(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
+    """``เพื่อเตรียมการก่อน|การประชุม X``, ``ภายใน|การประชุม X``: X is prepared for, or a deadline;
+    so are the names that repeat it right after (``X ครั้งที่ 5 (The 5th AMCC)``)."""
+    out: list[MeetingMention] = []
+    for m in sorted(found, key=lambda m: m.span.start):
+        before = ctx.text[max(0, m.span.start - 40) : m.span.start].rstrip()
+        target = before.endswith(ctx.rules.cue("target_meeting"))
+        if out and out[-1].ref == m.ref and m.span.start - out[-1].span.end <= 12:
+            target = target or out[-1].target
+        out.append(replace(m, target=target))
+    return out
 
 
 def _sessions_with_partners(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
@@ -173,7 +188,12 @@ def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
     if not any(cue in before for cue in ctx.rules.cue("today")):
         return None
     line = ctx.line_of(offset)
-    return next((m for m in ctx.meetings_in(line) if offset < m.span.start <= offset + 300 and m.meeting_class != "CabinetMeeting"), None)
+    for m in ctx.meetings_in(line, venues_only=True):
+        if offset < m.span.start <= offset + 300 and m.meeting_class != "CabinetMeeting":
+            # the day is the meeting's when the sentence says someone took part in it that day
+            between = Span(offset, m.span.start + 1)
+            return m if ctx.find_cues("attendance", between) and not ctx.find_cues("bilateral", between) else None
+    return None
 
 
 def meeting_places(ctx: TextContext) -> list[MeetingPropertyFact]:
@@ -331,7 +351,7 @@ def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: di
         for role in roles:
             for form in sorted({f for f in role.forms() if f}, key=len, reverse=True):
                 for cue in _occurrences(ctx, form, line):
-                    owner = ctx.meeting_before(cue.start, line)
+                    owner = ctx.meeting_before(cue.start, line, venues_only=True)
                     if owner is None or owner.meeting_class == "CabinetMeeting":
                         continue
                     for member in _listed_after(ctx, cue.end, line):
@@ -350,7 +370,7 @@ def _attends_a_talk(ctx: TextContext, line: Span) -> bool:
 
 def _attended(ctx: TextContext, line: Span, cue: Span) -> MeetingMention | None:
     """``เข้าร่วมการประชุม ADGSOM ครั้งที่ 3``: the meeting named right after an attendance cue."""
-    return next((m for m in ctx.meetings_in(line) if cue.start <= m.span.start <= cue.end + 12 and m.meeting_class != "CabinetMeeting"), None)
+    return next((m for m in ctx.meetings_in(line, venues_only=True) if cue.start <= m.span.start <= cue.end + 12 and m.meeting_class != "CabinetMeeting"), None)
 
 
 def _holder_for_post(ctx: TextContext, facts: list[AttendanceFact], holders: dict[int, tuple[Ref, int]]) -> list[AttendanceFact]:
@@ -374,7 +394,7 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref,
             owner = next((m for m in ctx.meetings if during.start < m.span.start <= during.end + 2), None)
             quote = ctx.quote(Span(post.start, owner.span.end)) if owner else None
         elif cues := ctx.find_cues("attendance", Span(post.end, line.end)) or ctx.find_cues("attendance", Span(line.start, post.start)):
-            owner = _attended(ctx, line, cues[0]) or ctx.meeting_before(post.start, line) or ctx.main_meeting()
+            owner = _attended(ctx, line, cues[0]) or ctx.meeting_before(post.start, line, venues_only=True) or ctx.main_meeting()
             quote = ctx.quote(Span(post.start, post.end))
         else:
             continue
@@ -420,7 +440,7 @@ def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]
         if country is None:
             continue
         attended = ctx.find_cues("attendance", Span(country.end, line.end))
-        owner = (attended and _attended(ctx, line, attended[0])) or ctx.meeting_before(cue.start, line) or ctx.main_meeting()
+        owner = (attended and _attended(ctx, line, attended[0])) or ctx.meeting_before(cue.start, line, venues_only=True) or ctx.main_meeting()
         entry = ctx.gazetteer.get("country", country.id)
         if owner and entry and owner.meeting_class != "CabinetMeeting":
             role = "member-state" if entry.get("asean_member") else "guest"

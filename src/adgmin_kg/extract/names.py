@@ -15,7 +15,7 @@ from functools import lru_cache
 from adgmin_kg.facts import Span
 from adgmin_kg.rules import RuleBook
 
-_COMBINING = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # Thai vowel and tone marks: never start a word
+_COMBINING = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")  # Thai following vowels, vowel and tone marks: never start a word
 _BAD_FIRST = set("ฯๆ/)]}-–—.,;:!?")
 _BAD_LAST = set("/([{-–—,;:")
 _LIST_MARK = re.compile(r"(?:^|\s|[ก-๙])\(?\s*[0-9๐-๙]{1,2}\s*\)(?!\s*[ก-๙]*ฉบับ)|(?:^|\s)[0-9๐-๙]{1,2}\s*\.(?=\s*[ก-๙])")
@@ -64,6 +64,15 @@ def is_word_boundary(text: str, offset: int) -> bool:
     right = [w for w in _words(text[offset : min(line_end, offset + _WINDOW)]) if w.strip()]
     words = _dictionary()
     return bool(left and right) and left[-1] in words and right[0] in words
+
+
+def starts_longer_word(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word longer than ``text[start:end]`` starts at ``start`` (``นาย`` is
+    the start of ``นายกรัฐมนตรี``, not an honorific)."""
+    words = _dictionary()
+    line_end = text.find("\n", start)
+    limit = min(len(text), start + 30, line_end if line_end != -1 else len(text))
+    return any(text[start:stop] in words for stop in range(end + 1, limit + 1))
 
 
 def _unbalanced(name: str) -> str | None:

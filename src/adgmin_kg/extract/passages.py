@@ -120,7 +120,8 @@ def _body_headings(text: str, lines: list[Span], starts: dict[int, int], after: 
     ``1. เรื่อง`` of another document: that is not a heading), by at most a few at a time (an
     item the summary left out). A bare ``NN. ...`` continuing the count starts an item too when
     the table of contents gives that item this title, or, without contents, when it follows
-    item 5 or later (``20. เรื่อง`` then ``21. ขออนุมัติ...``) and the line before is not numbered."""
+    item 5 or later (``20. เรื่อง`` then ``21. ขออนุมัติ...``) and the line before is not the
+    item before it in a list of its own."""
     kept: dict[int, int] = {}
     last = 0
     for i in range(after + 1, len(lines)):
@@ -133,7 +134,7 @@ def _body_headings(text: str, lines: list[Span], starts: dict[int, int], after: 
                 listed = contents.get(last + 1)
                 if listed and _compact_title(content) == listed:
                     kept[i] = last = last + 1
-            elif last >= 5 and not _AGENDA_NUMBER.match(ascii_digits(text[lines[i - 1].start : lines[i - 1].end])):
+            elif last >= 5 and not ((p := _AGENDA_NUMBER.match(ascii_digits(text[lines[i - 1].start : lines[i - 1].end]))) and int(p.group(1)) == last):
                 kept[i] = last = last + 1
     return kept
 

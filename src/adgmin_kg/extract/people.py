@@ -6,12 +6,13 @@ import hashlib
 import re
 
 from adgmin_kg.extract.context import TextContext
+from adgmin_kg.extract.names import is_word_boundary, starts_longer_word
 from adgmin_kg.extract.talks import home_country
 from adgmin_kg.facts import PersonFact, ProposalFact, Quoted, Ref, Span, SpokespersonFact
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import fold
 
-_THAI_NAME = re.compile(r"([ก-๙]+)\s+([ก-๙]+)")
+_THAI_NAME = re.compile(r"([ก-๙]+)[ \t\u00a0]+([ก-๙]+)")  # a given name and a surname, on one line
 
 
 def _honorific_at(ctx: TextContext, end: int) -> int:
@@ -40,9 +41,15 @@ def people(ctx: TextContext) -> list[PersonFact]:
             m = _THAI_NAME.match(before, i + len(h))
             if m and m.end() == len(before.rstrip()) and before[m.end() :].strip() == "":
                 start = post.start - len(before) + i
-                name = f"{m.group(1)} {m.group(2)}"
+                name_span = Span(start + len(h), post.start - len(before) + m.end())
                 if any(s <= start < e for s, e in taken):
                     break
+                # ``นาย`` of ``นายกรัฐมนตรี`` is no honorific: it must stand as a word of its own
+                if not is_word_boundary(ctx.text, start) or starts_longer_word(ctx.text, start, start + len(h)):
+                    continue
+                if not ctx.whole_name(name_span, "person"):
+                    break
+                name = f"{m.group(1)} {m.group(2)}"
                 key = "person-" + hashlib.sha1(fold(name).encode()).hexdigest()[:10]
                 out.append(PersonFact(Ref("person", key, label=name), ctx.ref(post), ctx.quote(Span(start, post.end))))
                 break

@@ -1,9 +1,11 @@
 """Which passages are about ASEAN digital cooperation: the only ones facts are read from.
 
 In scope means what a passage is about: cooperation among ASEAN members, or of ASEAN with its
-partners, in the digital ministers' sphere (``data/rules/scope.yaml``). The decision is made
-per passage, with its section as context (the agenda item's heading, or a news release's
-title): see ``judge``.
+partners, in the digital ministers' sphere. The decision is made per passage, with its section
+as context (the agenda item's heading, or a news release's title), in two steps: rules over the
+closed vocabularies of ``data/rules/scope.yaml`` keep the candidates (ASEAN and a digital matter
+named in the passage or its heading), and a classifier trained on labelled passages
+(``scope_model``) decides whether a candidate is about them.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from pathlib import Path
 
 from adgmin_kg.errors import DataError
 from adgmin_kg.extract.passages import Layout, Passage, Section
+from adgmin_kg.extract.scope_model import Candidate, ScopeModel, load_model
 from adgmin_kg.facts import Span
-from adgmin_kg.gazetteer import Gazetteer, Mention
+from adgmin_kg.gazetteer import Gazetteer
 from adgmin_kg.paths import data_dir
-from adgmin_kg.thaitext import compact
 from adgmin_kg.yamlfile import YAMLError, parse_yaml
+
+
+_WORDS = re.compile(r"[ก-ฮA-Za-z]{2}")
 
 
 @dataclass(frozen=True)
@@ -73,38 +78,52 @@ def may_concern_asean(text: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -
     return bool(gazetteer.digital_bodies().search(squashed))
 
 
-@dataclass(frozen=True)
-class _Anchors:
-    asean: bool
-    digital: bool
+def anchors(text: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> tuple[bool, bool, bool]:
+    """Whether a text names ASEAN, a digital matter, an ASEAN digital body."""
+    squashed = "".join(text.split())
+    body = bool(gazetteer.digital_bodies().search(squashed))
+    return bool(vocabulary.asean.search(squashed)), bool(vocabulary.digital.search(squashed)), body
 
 
-def _anchors(text: str, span: Span, mentions: list[Mention], vocabulary: Vocabulary, gazetteer: Gazetteer) -> _Anchors:
-    chunk = compact(text[span.start : span.end]).text
-    body = any(span.start <= m.start and m.end <= span.end and gazetteer.in_digital_sphere(m) for m in mentions)
-    return _Anchors(body or bool(vocabulary.asean.search(chunk)), body or bool(vocabulary.digital.search(chunk)))
+def candidate(passage: str, heading: str, passage_kind: str, release_kind: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> Candidate | None:
+    """A passage the model is asked about, or None when the rules rule it out: neither it nor
+    its heading names ASEAN (or an ASEAN digital body), or neither names a digital matter."""
+    found = []
+    flags = {}
+    for where, text in (("passage", passage), ("heading", heading)):
+        asean, digital, body = anchors(text, vocabulary, gazetteer)
+        flags[where] = (asean or body, digital or body)
+        found += [f"{name}-in-{where}" for name, present in (("asean", asean), ("digital", digital), ("body", body)) if present]
+    if not (flags["passage"][0] or flags["heading"][0]) or not (flags["passage"][1] or flags["heading"][1]):
+        return None
+    return Candidate(passage, heading, passage_kind, release_kind, tuple(found))
 
 
-def judge(text: str, layout: Layout, heading: dict[int, Span], mentions: list[Mention], vocabulary: Vocabulary, gazetteer: Gazetteer) -> list[Verdict]:
+def judge(text: str, layout: Layout, heading: dict[int, Span], release_kind: str, vocabulary: Vocabulary, gazetteer: Gazetteer, model: ScopeModel | None = None) -> list[Verdict]:
     """Every passage of a release, judged. ``heading`` maps a section to the span that states
     what it is about (its agenda heading, or a news release's title)."""
-    section_in: dict[int, bool] = {}
-    for section in layout.sections:
-        span = heading.get(section.index)
-        anchors = _anchors(text, span, mentions, vocabulary, gazetteer) if span else _Anchors(False, False)
-        section_in[section.index] = anchors.asean and anchors.digital and not section.front_matter
+    model = model or load_model()
     out = []
     for passage in layout.passages:
         if passage.kind in ("metadata", "contents"):
             out.append(Verdict(passage, False, passage.kind))
             continue
-        anchors = _anchors(text, passage.span, mentions, vocabulary, gazetteer)
-        if anchors.asean and anchors.digital:
-            out.append(Verdict(passage, True, "names ASEAN and a digital matter"))
-        elif section_in.get(passage.section):
-            out.append(Verdict(passage, True, "in a section about ASEAN digital cooperation"))
-        else:
-            out.append(Verdict(passage, False, "not about ASEAN digital cooperation"))
+        span = heading.get(passage.section)
+        head = text[span.start : span.end] if span else ""
+        found = candidate(text[passage.span.start : passage.span.end], head, passage.kind, release_kind, vocabulary, gazetteer)
+        if found is None:
+            out.append(Verdict(passage, False, "names no ASEAN and digital matter, nor does its heading"))
+            continue
+        if not _WORDS.search(found.passage):
+            out.append(Verdict(passage, False, "no words (a separator or an elision)"))
+            continue
+        if found.names_digital_body:
+            where = "it" if any(a == "body-in-passage" for a in found.anchors) else "its heading"
+            out.append(Verdict(passage, True, f"{where} names an ASEAN digital body"))
+            continue
+        p = model.probability(found)
+        about = p >= model.threshold
+        out.append(Verdict(passage, about, f"{'about' if about else 'not about'} ASEAN digital cooperation (model {p:.2f})"))
     return out
 
 

@@ -92,7 +92,7 @@ def _level(ctx: TextContext, region: Span, context: MeetingMention | None) -> st
 def _where(ctx: TextContext, line: Span, region: Span) -> MeetingMention | None:
     """The meeting a talk was held at: named in its clause, or the section's meeting when the
     clause says "this meeting" (``ในการประชุมครั้งนี้``)."""
-    named = [m for m in ctx.meetings_in(region) if m.meeting_class != "CabinetMeeting"]
+    named = [m for m in ctx.meetings_in(region, venues_only=True) if m.meeting_class != "CabinetMeeting"]
     if named:
         return named[0]
     if ctx.find_cues("this_meeting", Span(line.start, region.end)):

@@ -34,12 +34,12 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
 def _ministerial_before(ctx: TextContext, line: Span, offset: int) -> Ref | None:
     """In a long passage, a topic belongs to the ministerial meeting named last before it
     (``... ADGMIN 2 ... the ministers met the dialogue partners ... on 5G``)."""
-    before = [m for m in ctx.meetings_in(Span(line.start, offset)) if m.meeting_class == "MinisterialMeeting"]
+    before = [m for m in ctx.meetings_in(Span(line.start, offset), venues_only=True) if m.meeting_class == "MinisterialMeeting"]
     return before[-1].ref if before else None
 
 
 def _owner(ctx: TextContext, line: Span, main: MeetingMention | None) -> Ref | None:
-    named = [m for m in ctx.meetings_in(line) if m.meeting_class != "CabinetMeeting"]
+    named = [m for m in ctx.meetings_in(line, venues_only=True) if m.meeting_class != "CabinetMeeting"]
     if named:
         if main and any(m.ref == main.ref for m in named):
             return main.ref
