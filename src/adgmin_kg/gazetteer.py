@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,7 +10,7 @@ from typing import Any
 
 from adgmin_kg.errors import DataError
 from adgmin_kg.paths import data_dir, gazetteer_dir
-from adgmin_kg.thaitext import Compact, compact, fold
+from adgmin_kg.thaitext import Compact, Terms, compact, fold, terms
 from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 # file stem -> the kind of thing its entries name (also the IRI path segment)
@@ -76,7 +75,7 @@ class Gazetteer:
     _forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)  # by first two characters
     _subsets: dict[tuple[str, ...], Gazetteer] = field(default_factory=dict, repr=False)
-    _digital: re.Pattern[str] | None = field(default=None, repr=False)
+    _digital: Terms | None = field(default=None, repr=False)
 
     def get(self, kind: str, entry_id: str) -> Entry | None:
         return self.entries.get((kind, entry_id))
@@ -89,11 +88,10 @@ class Gazetteer:
         entry = self.get(mention.kind, mention.id)
         return bool(entry and entry.get("sphere") == "digital")
 
-    def digital_bodies(self) -> re.Pattern[str]:
-        """Every form of every ASEAN digital body, as a pattern over text without white space."""
+    def digital_bodies(self) -> Terms:
+        """Every form of every ASEAN digital body and its meetings (``sphere: digital``)."""
         if self._digital is None:
-            forms = {"".join(f.split()) for e in self.entries.values() if e.get("sphere") == "digital" for f in e.forms()}
-            self._digital = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+            self._digital = terms(f for e in self.entries.values() if e.get("sphere") == "digital" for f in e.forms())
         return self._digital
 
     def publisher(self, name: str) -> Entry | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -51,6 +52,31 @@ def compact(text: str) -> Compact:
         chars.append(ch)
         origin.append(i)
     return Compact("".join(chars), tuple(origin))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A closed list of terms to look for in a text: Thai forms wherever they stand, white space
+    ignored (releases break words with spaces); Latin forms as whole words, any case, any white
+    space between their words (``ATRC`` is not found in ``ATRCs``, ``ansac`` not in ``Transaction``)."""
+
+    thai: re.Pattern[str] | None
+    latin: re.Pattern[str] | None
+
+    def found_in(self, text: str) -> bool:
+        if self.thai is not None and self.thai.search("".join(text.split())):
+            return True
+        return self.latin is not None and self.latin.search(text) is not None
+
+
+def terms(forms: Iterable[str]) -> Terms:
+    thai = sorted({"".join(f.split()) for f in forms if not f.isascii()}, key=len, reverse=True)
+    latin = sorted({" ".join(f.split()) for f in forms if f.isascii() and f.strip()}, key=len, reverse=True)
+    latin_parts = [r"\s+".join(re.escape(w) for w in form.split()) for form in latin]
+    return Terms(
+        re.compile("|".join(re.escape(f) for f in thai)) if thai else None,
+        re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(latin_parts) + r")(?![A-Za-z0-9])", re.IGNORECASE) if latin else None,
+    )
 
 
 def fold(form: str) -> str:

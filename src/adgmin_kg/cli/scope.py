@@ -18,17 +18,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.set_defaults(handler=cmd_evaluate)
 
 
-def _report(args: argparse.Namespace) -> None:
-    from adgmin_kg.extract.scope_model import cross_validate, model_rows, read_labels
+def _report(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Print how the rules and the model do on the labelled passages; the model's examples."""
+    from adgmin_kg.extract.scope import examples
+    from adgmin_kg.extract.scope_model import cross_validate, read_labels
 
     rows = read_labels()
-    decided = [r for r in rows if r.candidate.names_digital_body]
-    by_rule = sum(r.label == "in" for r in decided)
-    print(f"{len(rows)} labelled candidate passages; {len(decided)} name an ASEAN digital body (in scope by rule: {by_rule} labelled in, {len(decided) - by_rule} out)")
-    model = cross_validate(model_rows(rows), args.c, args.threshold)
-    print(f"model, 5-fold cross-validation by release, on the other {model.tp + model.fp + model.fn + model.tn}: {model.line()}")
-    tp, fp, fn = model.tp + by_rule, model.fp + len(decided) - by_rule, model.fn
+    by_rule, by_model = examples(rows)
+    right = sum(e.label == "in" for e in by_rule)
+    print(f"{len(rows)} labelled passages, {len(by_rule) + len(by_model)} candidates under the current rules;"
+          f" {len(by_rule)} name an ASEAN digital body (in by rule: {right} labelled in, {len(by_rule) - right} out)")
+    model = cross_validate(by_model, args.c, args.threshold)
+    print(f"model, 5-fold cross-validation by release, on the other {len(by_model)}: {model.line()}")
+    tp, fp, fn = model.tp + right, model.fp + len(by_rule) - right, model.fn
     print(f"rules and model together: precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f}")
+    return by_model
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -37,10 +41,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from adgmin_kg.extract.scope_model import labels_path, model_path, model_rows, read_labels, train, write_model
+    from adgmin_kg.extract.scope_model import labels_path, model_path, train, write_model
 
-    _report(args)
-    model = train(model_rows(read_labels()), args.c, args.threshold, labels_path())
+    model = train(_report(args), args.c, args.threshold, labels_path())
     write_model(model)
     print(f"wrote {model_path()} ({len(model['weights'])} weights)")
     return 0

@@ -101,7 +101,7 @@ def projects(ctx: TextContext, taken: list[Span]) -> tuple[list[ProjectFact], li
                 continue  # the whole name is a body or document the gazetteer knows
             title = ctx.text[title_span.start : title_span.end]
             body = _framework_body(ctx, line, cue.start)
-            says_asean = bool(load_vocabulary().asean.search("".join(title.split())))
+            says_asean = load_vocabulary().asean.found_in(title)
             if not (says_asean or body) or not ctx.whole_name(title_span, "project"):
                 continue
             ref = Ref("project", "project-" + hashlib.sha1(fold(title).encode()).hexdigest()[:10], label=title)

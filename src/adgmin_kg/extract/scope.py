@@ -11,16 +11,18 @@ named in the passage or its heading), and a classifier trained on labelled passa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from adgmin_kg.errors import DataError
 from adgmin_kg.extract.passages import Layout, Passage, Section
-from adgmin_kg.extract.scope_model import Candidate, ScopeModel, load_model
+from adgmin_kg.extract.scope_model import Candidate, Example, LabelledPassage, ScopeModel, load_model
 from adgmin_kg.facts import Span
 from adgmin_kg.gazetteer import Gazetteer
 from adgmin_kg.paths import data_dir
+from adgmin_kg.thaitext import Terms, terms
 from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 
@@ -29,10 +31,10 @@ _WORDS = re.compile(r"[ก-ฮA-Za-z]{2}")
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The closed vocabularies of ``data/rules/scope.yaml``, compiled."""
+    """The closed vocabularies of ``data/rules/scope.yaml``."""
 
-    asean: re.Pattern[str]
-    digital: re.Pattern[str]
+    asean: Terms
+    digital: Terms
 
 
 @dataclass(frozen=True)
@@ -44,15 +46,6 @@ class Verdict:
     reason: str
 
 
-def _pattern(forms: list[str]) -> re.Pattern[str]:
-    """Thai forms as substrings of the compacted text, Latin forms as whole words (any case)."""
-    parts = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        squashed = re.escape("".join(form.split()))
-        parts.append(rf"(?<![A-Za-z]){squashed}(?![A-Za-z])" if form.isascii() else squashed)
-    return re.compile("|".join(parts), re.IGNORECASE)
-
-
 def scope_path() -> Path:
     return data_dir() / "rules" / "scope.yaml"
 
@@ -62,7 +55,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     path = path or scope_path()
     try:
         raw = parse_yaml(path.read_text(encoding="utf-8"))
-        return Vocabulary(asean=_pattern(raw["asean"]), digital=_pattern(raw["digital"]))
+        return Vocabulary(asean=terms(raw["asean"]), digital=terms(raw["digital"]))
     except (OSError, YAMLError) as err:
         raise DataError(path, f"cannot read the scope vocabulary: {err}") from err
     except (KeyError, TypeError) as err:
@@ -72,17 +65,12 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 def may_concern_asean(text: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> bool:
     """A quick test before any other work: a release that names neither ASEAN nor an ASEAN
     digital body cannot be about ASEAN digital cooperation."""
-    squashed = "".join(text.split())
-    if vocabulary.asean.search(squashed):
-        return True
-    return bool(gazetteer.digital_bodies().search(squashed))
+    return vocabulary.asean.found_in(text) or gazetteer.digital_bodies().found_in(text)
 
 
 def anchors(text: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> tuple[bool, bool, bool]:
     """Whether a text names ASEAN, a digital matter, an ASEAN digital body."""
-    squashed = "".join(text.split())
-    body = bool(gazetteer.digital_bodies().search(squashed))
-    return bool(vocabulary.asean.search(squashed)), bool(vocabulary.digital.search(squashed)), body
+    return vocabulary.asean.found_in(text), vocabulary.digital.found_in(text), gazetteer.digital_bodies().found_in(text)
 
 
 def candidate(passage: str, heading: str, passage_kind: str, release_kind: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> Candidate | None:
@@ -125,6 +113,20 @@ def judge(text: str, layout: Layout, heading: dict[int, Span], release_kind: str
         about = p >= model.threshold
         out.append(Verdict(passage, about, f"{'about' if about else 'not about'} ASEAN digital cooperation (model {p:.2f})"))
     return out
+
+
+def examples(rows: Sequence[LabelledPassage], vocabulary: Vocabulary | None = None, gazetteer: Gazetteer | None = None) -> tuple[list[Example], list[Example]]:
+    """The labelled passages that are candidates under the current rules, as examples: those
+    that name an ASEAN digital body (decided by rule) and the others (decided by the model)."""
+    from adgmin_kg.gazetteer import load_gazetteer
+
+    vocabulary, gazetteer = vocabulary or load_vocabulary(), gazetteer or load_gazetteer()
+    by_rule, by_model = [], []
+    for r in rows:
+        found = candidate(r.passage, r.heading, r.passage_kind, r.release_kind, vocabulary, gazetteer)
+        if found is not None and _WORDS.search(found.passage):
+            (by_rule if found.names_digital_body else by_model).append(Example(found, r.label, r.release))
+    return by_rule, by_model
 
 
 def section_headings(layout: Layout, title: Span) -> dict[int, Span]:

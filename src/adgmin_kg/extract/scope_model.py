@@ -112,16 +112,21 @@ def load_model(path: Path | None = None) -> ScopeModel:
 
 # ---------------------------------------------------------------- labelled passages
 
-LABEL_COLUMNS = ("id", "corpus", "label", "note", "release_kind", "passage_kind", "anchors", "heading", "passage")
+LABEL_COLUMNS = ("id", "corpus", "label", "note", "release_kind", "passage_kind", "heading", "passage")
 
 
 @dataclass(frozen=True)
 class LabelledPassage:
+    """A passage read and labelled by hand, with its section's heading."""
+
     id: str  # <release>:<start>-<end>
     corpus: str
     label: str
     note: str
-    candidate: Candidate
+    release_kind: str
+    passage_kind: str
+    heading: str
+    passage: str
 
     @property
     def release(self) -> str:
@@ -145,12 +150,10 @@ def read_labels(path: Path | None = None) -> list[LabelledPassage]:
     for number, row in enumerate(reader, start=2):
         if len(row) != len(LABEL_COLUMNS):
             raise DataError(path, f"line {number}: {len(row)} cells, expected {len(LABEL_COLUMNS)}")
-        values = dict(zip(LABEL_COLUMNS, row))
-        if values["label"] not in LABELS:
-            raise DataError(path, f"line {number}: label {values['label']!r} is not one of {', '.join(LABELS)}")
-        anchors = tuple(a for a in values["anchors"].split() if a)
-        candidate = Candidate(values["passage"], values["heading"], values["passage_kind"], values["release_kind"], anchors)
-        out.append(LabelledPassage(values["id"], values["corpus"], values["label"], values["note"], candidate))
+        passage = LabelledPassage(*row)
+        if passage.label not in LABELS:
+            raise DataError(path, f"line {number}: label {passage.label!r} is not one of {', '.join(LABELS)}")
+        out.append(passage)
     return out
 
 
@@ -159,12 +162,20 @@ def write_labels(rows: Iterable[LabelledPassage], path: Path | None = None) -> N
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(LABEL_COLUMNS)
     for r in sorted(rows, key=lambda r: (r.release, r.id)):
-        c = r.candidate
-        writer.writerow([r.id, r.corpus, r.label, r.note, c.release_kind, c.passage_kind, " ".join(c.anchors), c.heading, c.passage])
+        writer.writerow([getattr(r, name) for name in LABEL_COLUMNS])
     write_atomic(path or labels_path(), buffer.getvalue())
 
 
 # ---------------------------------------------------------------- training
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled candidate: what the model is trained and measured on."""
+
+    candidate: Candidate
+    label: str
+    release: str
 
 
 @dataclass(frozen=True)
@@ -182,16 +193,11 @@ class Evaluation:
         return f"precision {self.precision:.3f}, recall {self.recall:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})"
 
 
-def model_rows(rows: Sequence[LabelledPassage]) -> list[LabelledPassage]:
-    """The labelled passages the model decides: candidates that name no ASEAN digital body."""
-    return [r for r in rows if not r.candidate.names_digital_body]
-
-
-def _matrix(rows: Sequence[LabelledPassage]):  # type: ignore[no-untyped-def]
+def _matrix(examples: Sequence[Example]):  # type: ignore[no-untyped-def]
     from sklearn.feature_extraction import DictVectorizer
 
     seen: dict[str, int] = {}
-    found = [features(r.candidate) for r in rows]
+    found = [features(e.candidate) for e in examples]
     for names in found:
         for name in names:
             seen[name] = seen.get(name, 0) + 1
@@ -199,7 +205,7 @@ def _matrix(rows: Sequence[LabelledPassage]):  # type: ignore[no-untyped-def]
     # a feature of one passage only says nothing about others: left out (and the model small)
     x = vectorizer.fit_transform([{f: 1 for f in names if seen[f] >= MIN_PASSAGES} for names in found]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # what liblinear takes
-    y = [1 if r.label == "in" else 0 for r in rows]
+    y = [1 if e.label == "in" else 0 for e in examples]
     return vectorizer, x, y
 
 
@@ -209,11 +215,11 @@ def _fit(x, y, c: float):  # type: ignore[no-untyped-def]
     return LogisticRegression(C=c, solver="liblinear", max_iter=1000).fit(x, y)
 
 
-def cross_validate(rows: Sequence[LabelledPassage], c: float, threshold: float, folds: int = 5) -> Evaluation:
+def cross_validate(examples: Sequence[Example], c: float, threshold: float, folds: int = 5) -> Evaluation:
     from sklearn.model_selection import GroupKFold
 
-    _, x, y = _matrix(rows)
-    groups = [r.release for r in rows]
+    _, x, y = _matrix(examples)
+    groups = [e.release for e in examples]
     tp = fp = fn = tn = 0
     for train, test in GroupKFold(n_splits=folds).split(x, y, groups):
         model = _fit(x[train], [y[i] for i in train], c)
@@ -226,16 +232,16 @@ def cross_validate(rows: Sequence[LabelledPassage], c: float, threshold: float, 
     return Evaluation(tp / max(1, tp + fp), tp / max(1, tp + fn), tp, fp, fn, tn)
 
 
-def train(rows: Sequence[LabelledPassage], c: float, threshold: float, source: Path) -> dict:  # type: ignore[type-arg]
-    """The model as data: a weight per feature (rounded, the zero ones left out)."""
-    vectorizer, x, y = _matrix(rows)
+def train(examples: Sequence[Example], c: float, threshold: float, source: Path) -> dict:  # type: ignore[type-arg]
+    """The model as data: a weight per feature (rounded, the negligible ones left out)."""
+    vectorizer, x, y = _matrix(examples)
     model = _fit(x, y, c)
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(round(float(w), 4)) >= 0.001}
     return {
         "about": "Logistic regression deciding whether a candidate passage is about ASEAN digital cooperation; see src/adgmin_kg/extract/scope_model.py",
         "trained_on": str(source.name),
         "trained_on_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
-        "passages": len(rows),
+        "passages": len(examples),
         "c": c,
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),
