@@ -155,14 +155,14 @@ def _add_release(dataset: Dataset, release: Release, inputs: _Inputs) -> Release
 
 
 def _off_genre(path: Path) -> ReleaseError:
-    return ReleaseError(path, "off-genre: names no ASEAN digital meeting or body (not an ASEAN digital cooperation release)")
+    return ReleaseError(path, "not about ASEAN digital cooperation: no passage of it is (kept as a release node, with no facts)")
 
 
 def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress | None = None) -> BuildResult:
     """Read, extract and build releases into one in-memory Dataset (not validated, not written).
 
     A bad release raises ReleaseError, unless ``skip_bad``: then it is listed in ``skipped``.
-    An off-genre release (no ASEAN digital meeting or body named) is bad input too; with
+    A release with no passage about ASEAN digital cooperation is bad input too; with
     ``skip_bad`` it is kept as a release node with no facts.
     """
     inputs = _inputs()

@@ -42,6 +42,8 @@ class RuleBook:
     path: Path
     months: dict[str, int]
     buddhist_era_from: int
+    max_ordinal: int  # a meeting numbered higher is implausible
+    years: tuple[int, int]  # the Common Era years a date may fall in
     number_words: dict[str, int]
     part_of_year: dict[str, str]
     honorifics: tuple[str, ...]
@@ -85,6 +87,8 @@ def load_rules(path: Path | None = None) -> RuleBook:
             path=path,
             months=months,
             buddhist_era_from=int(raw["buddhist_era_from"]),
+            max_ordinal=int(raw["plausible"]["max_ordinal"]),
+            years=(int(raw["plausible"]["years"][0]), int(raw["plausible"]["years"][1])),
             number_words={k: int(v) for k, v in raw["number_words"].items()},
             part_of_year=dict(raw["part_of_year"]),
             honorifics=_longest_first(raw["honorifics"]),

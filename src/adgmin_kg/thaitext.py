@@ -133,6 +133,9 @@ def find_dates(text: str, rules: RuleBook) -> list[DateExpr]:
                 first, last = dt.date(year, month2, int(m["d1"])), None
         except ValueError:
             continue
+        low, high = rules.years
+        if not all(low <= d.year <= high for d in (first, last) if d):
+            continue  # no date of this kind of release
         found.append(DateExpr(m.start(), m.end(), first, last))
     return found
 

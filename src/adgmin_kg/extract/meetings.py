@@ -94,6 +94,10 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         if not after and not before:
             continue
         ordinal = after[0] if after else before[0]  # type: ignore[index]
+        if ordinal > ctx.rules.max_ordinal:
+            written = ctx.text[mention.start : after[1] if after else mention.end]  # type: ignore[index]
+            ctx.notices.append(f"{ctx.release.id}: ordinal {ordinal} of {series} is implausible (over {ctx.rules.max_ordinal}): {written!r} not read as a meeting")
+            continue
         start = mention.start if after else before[1]  # type: ignore[index]
         end = after[1] if after else mention.end
         partners = ctx.cue_at(end, "with_partners")
