@@ -59,3 +59,87 @@ def test_a_violation_in_one_release_stops_the_parallel_validation(corpus_build) 
     broken = BuildResult(dataset, releases=corpus_build.releases)
     with pytest.raises(GraphInvalidError, match="release thaigov-64394"):
         validate_build(broken)
+
+
+def _corpus(tmp_path, *paths):  # type: ignore[no-untyped-def]
+    import shutil
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for path in paths:
+        shutil.copy(path, folder)
+        shutil.copy(path.with_name(path.name.removesuffix(".txt") + ".meta.json"), folder)
+    return folder
+
+
+def test_skip_bad_quarantines_a_release_whose_graph_fails_the_shapes(tmp_path, monkeypatch) -> None:
+    """A release graph that fails the shapes (here the seed, given ordinal 0 as a release once
+    gave a funded project without funder) is left out with its violations; the rest builds."""
+    from pathlib import Path
+
+    import pytest
+    from rdflib import Literal
+
+    from adgmin_kg import pipeline
+    from adgmin_kg.errors import GraphInvalidError
+    from adgmin_kg.vocab import ADG, entity
+
+    root = Path(__file__).resolve().parents[1]
+    seed = root / "data" / "releases" / "thaigov-66419.txt"
+    other = root / "tests" / "fixtures" / "wide" / "thaigov-83744.txt"
+    folder = _corpus(tmp_path, seed, other)
+    real = pipeline._validate_release
+
+    def breaking(graph):  # type: ignore[no-untyped-def]
+        if (entity("meeting", "adgmin-3"), None, None) in graph:
+            graph.add((entity("meeting", "adgmin-3"), ADG.ordinal, Literal(0)))
+        return real(graph)
+
+    monkeypatch.setattr(pipeline, "_validate_release", breaking)
+    with pytest.raises(GraphInvalidError, match="release thaigov-66419"):
+        pipeline.run_build([folder], tmp_path / "stopped", formats=("nt",))
+    summary = pipeline.run_build([folder], tmp_path / "out", skip_bad=True, formats=("nt",))
+    assert [q[0] for q in summary.quarantined] == ["thaigov-66419"]
+    assert not summary.quarantined[0][1].conforms
+    assert summary.release_ids == ["thaigov-83744"]
+    exported = (tmp_path / "out" / "kg.nt").read_text(encoding="utf-8")
+    assert "thaigov-83744" in exported and "release/thaigov-66419" not in exported
+
+
+def test_metadata_is_checked_as_metadata(tmp_path) -> None:
+    """An unknown language or publisher is a message about the metadata field, before any node."""
+    import json
+    from pathlib import Path
+
+    import pytest
+
+    from adgmin_kg.errors import ReleaseError
+    from adgmin_kg.pipeline import build
+
+    root = Path(__file__).resolve().parents[1]
+    folder = _corpus(tmp_path, root / "tests" / "fixtures" / "wide" / "thaigov-83744.txt")
+    meta_path = folder / "thaigov-83744.meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps({**meta, "language": "fr"}), encoding="utf-8")
+    with pytest.raises(ReleaseError, match="metadata language 'fr' is not one of th, en"):
+        build([folder / "thaigov-83744.txt"])
+    meta_path.write_text(json.dumps({**meta, "publisher": "Someone Else"}), encoding="utf-8")
+    with pytest.raises(ReleaseError, match="metadata publisher 'Someone Else' is not a known publisher") as err:
+        build([folder / "thaigov-83744.txt"])
+    assert err.value.path.name == "thaigov-83744.meta.json"
+
+
+def test_an_implausible_ordinal_is_refused_with_a_notice(tmp_path) -> None:
+    """``ครั้งที่ 99999999999999999999`` once minted "ADGMIN 99999999999999999999"."""
+    from pathlib import Path
+
+    from adgmin_kg.extract import extract_release
+    from adgmin_kg.read import read_release
+
+    root = Path(__file__).resolve().parents[1]
+    folder = _corpus(tmp_path, root / "data" / "releases" / "thaigov-66419.txt")
+    path = folder / "thaigov-66419.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("ครั้งที่ 3", "ครั้งที่ 99999999999999999999"), encoding="utf-8")
+    facts = extract_release(read_release(path))
+    assert not any("99999" in m.meeting.key for m in facts.meetings)
+    assert any("ordinal 99999999999999999999 of adgmin is implausible" in n for n in facts.notices)

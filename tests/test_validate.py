@@ -163,6 +163,10 @@ VIOLATION_CASES = [
          "DELETE WHERE { stmt:m-type adg:quoteEnd ?v } ;"
          ' INSERT DATA { stmt:m-type adg:quoteEnd "100"^^xsd:nonNegativeInteger }'),
     # Meeting
+    Case("adgsh:BilateralMeeting-participant-count", "mtg:adgmin-3-talk-japan-thailand",
+         "DELETE DATA { mtg:adgmin-3-talk-japan-thailand adg:participant country:japan }"),
+    Case("adgsh:BilateralMeeting-held", "mtg:adgmin-3-talk-japan-thailand",
+         "DELETE WHERE { mtg:adgmin-3-talk-japan-thailand schema:superEvent ?m ; schema:startDate ?d }"),
     Case("adgsh:Meeting-label-count", MTG, "DELETE WHERE { mtg:adgmin-3 rdfs:label ?v }"),
     Case("adgsh:Meeting-ordinal-count", MTG, "INSERT DATA { mtg:adgmin-3 adg:ordinal 4 }"),
     Case("adgsh:Meeting-ordinal-datatype", MTG,
@@ -245,6 +249,12 @@ VIOLATION_CASES = [
     Case("adgsh:Document-documentKind-scheme", DOC,
          "DELETE WHERE { doc:boracay-digital-declaration adg:documentKind ?v } ;"
          " INSERT DATA { doc:boracay-digital-declaration adg:documentKind dkind:adopted }"),
+    Case("adgsh:Document-title-whole", DOC,
+         'DELETE WHERE { doc:boracay-digital-declaration dcterms:title ?v } ;'
+         ' INSERT DATA { doc:boracay-digital-declaration dcterms:title "ฯ รวมทั้งให้ความเห็นชอบในหลักการต่อเอกสาร"@th }'),
+    Case("adgsh:Document-title-maxLength", DOC,
+         'DELETE WHERE { doc:boracay-digital-declaration dcterms:title ?v } ;'
+         f' INSERT DATA {{ doc:boracay-digital-declaration dcterms:title "{"ปฏิญญาดิจิทัลโบราเคย์ " * 20}"@th }}'),
     # Decision
     Case("adgsh:Decision-decidedBy-count", DEC, f"DELETE WHERE {{ {DEC} adg:decidedBy ?v }}"),
     Case("adgsh:Decision-decidedBy-class", DEC,
@@ -335,6 +345,9 @@ VIOLATION_CASES = [
          " INSERT DATA { o:asean-ict-fund org:subOrganizationOf country:thailand }"),
     Case("adgsh:Person-label-count", "person:thipanan-sirichana",
          "DELETE WHERE { person:thipanan-sirichana rdfs:label ?v }"),
+    Case("adgsh:Person-label-whole", "person:thipanan-sirichana",
+         'DELETE WHERE { person:thipanan-sirichana rdfs:label ?v } ;'
+         ' INSERT DATA { person:thipanan-sirichana rdfs:label "านันทกุล เลขานุการ"@th }'),
     Case("adgsh:Person-holds-class", "person:thipanan-sirichana",
          "INSERT DATA { person:thipanan-sirichana org:holds o:opm }"),
     Case("adgsh:Post-label-count", "post:minister-mdes", "DELETE WHERE { post:minister-mdes rdfs:label ?v }"),

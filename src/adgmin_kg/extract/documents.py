@@ -81,6 +81,12 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         cut = m.start()
     if (m := _SHORT_FORM.search(chunk)) and m.start() < cut:
         cut = m.start()
+    if (i := chunk.find("]")) != -1 and i < cut:
+        cut = i  # the end of a bracketed aside (``[คณะรัฐมนตรีมีมติ (...) เห็นชอบร่าง...]``)
+    for head, _ in _heads(ctx):  # ``ร่างแถลงการณ์...และร่างปฏิญญา...``: the next draft begins
+        i = chunk.find("และ" + ctx.rules.draft_prefix + head)
+        if 0 < i < cut:
+            cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     for found in words_after_space(ctx.rules.cue("title_end")).finditer(chunk):
         i = found.start()

@@ -68,6 +68,8 @@ def funding(ctx: TextContext) -> list[FundingFact]:
             title = ctx.text[title_span.start : title_span.end]
             ref = project_ref(title)
             fund = next((f for f in reversed(funds) if f.end <= a_span.start), None)
+            if fund is None:
+                continue  # money whose fund the item does not name: no funded project (the shapes want its funder)
             recipient = _recipient_named(ctx, line, a_span.start)
             for cue in approvals:
                 who = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country", "org")) if cue.start - c.end <= 2), None)
@@ -77,7 +79,7 @@ def funding(ctx: TextContext) -> list[FundingFact]:
                 FundingFact(
                     project=ref,
                     title=Quoted(title, ctx.quote(title_span)),
-                    funder=Quoted(ctx.ref(fund), ctx.quote(Span(fund.start, fund.end))) if fund else None,
+                    funder=Quoted(ctx.ref(fund), ctx.quote(Span(fund.start, fund.end))),
                     recipient=recipient,
                     amount=Quoted(amount.value, ctx.quote(a_span)),
                     currency=Quoted(amount.currency, ctx.quote(a_span)),

@@ -105,6 +105,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             series, cls, end = dp, _series_class(ctx, dp), partners.end
         found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
     found += _sessions_with_partners(ctx, found)
+    found += _dated_resolutions(ctx, dates)
     found = _mark_targets(ctx, found)
     # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
     found.sort(key=lambda m: (m.span.start, -m.span.end))
@@ -114,6 +115,25 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             continue
         kept.append(m)
     return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+def _dated_resolutions(ctx: TextContext, dates: list) -> list[MeetingMention]:  # type: ignore[type-arg]
+    """``คณะรัฐมนตรีมีมติ (21 กรกฎาคม 2563)``: an earlier resolution cited with its date names the
+    cabinet meeting of that day (the body of a dated series, then ``มีมติ`` and the date in brackets)."""
+    out = []
+    for entry in ctx.gazetteer.of_kind("series"):
+        if entry.get("class") != "CabinetMeeting" or not entry.get("body"):
+            continue
+        for body in (m for m in ctx.mentions if m.kind == "org" and m.id == entry.get("body")):
+            cue = ctx.cue_at(body.end, "cabinet_resolution")
+            opening = ctx.skip_space(cue.end) if cue else -1
+            if cue is None or ctx.text[opening : opening + 1] != "(":
+                continue
+            day = next((d for d in dates if d.start == ctx.skip_space(opening + 1) and d.last is None), None)
+            if day and ctx.text[ctx.skip_space(day.end) : ctx.skip_space(day.end) + 1] == ")":
+                span = Span(body.start, ctx.skip_space(day.end) + 1)
+                out.append(MeetingMention(Ref("meeting", f"{entry.id}-{day.first.isoformat()}"), span, entry.id, "CabinetMeeting", date=day.first))
+    return out
 
 
 def _mark_targets(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:

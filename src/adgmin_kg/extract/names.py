@@ -18,7 +18,7 @@ from adgmin_kg.rules import RuleBook
 _COMBINING = re.compile("[\u0e30-\u0e3a\u0e45-\u0e4e]")  # Thai following vowels, vowel and tone marks: never start a word
 _BAD_FIRST = set("ฯๆ/)]}-–—.,;:!?")
 _BAD_LAST = set("/([{-–—,;:")
-_LIST_MARK = re.compile(r"(?:^|\s|[ก-๙])\(?\s*[0-9๐-๙]{1,2}\s*\)(?!\s*[ก-๙]*ฉบับ)|(?:^|\s)[0-9๐-๙]{1,2}\s*\.(?=\s*[ก-๙])")
+_LIST_MARK = re.compile(r"\(\s*[0-9๐-๙]{1,2}\s*\)|(?:^|\s)[0-9๐-๙]{1,2}\s*[.)](?=\s*[ก-๙(])")  # ``(4)``, ``4)``, ``4.`` before words
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("{", "}"))
 _WINDOW = 48  # characters of context either side when asking the tokenizer about one offset
 
@@ -137,10 +137,11 @@ def name_problem(text: str, span: Span, kind: str, rules: RuleBook) -> str | Non
         return f"ends with {solid[-1]!r}"
     if clause := _clause_word(name, words, limits.clause_words):
         return f"holds the clause word {clause!r}"
-    if not is_word_boundary(text, span.start):
-        return "starts inside a word"
-    if not is_word_boundary(text, span.end):
-        return "ends inside a word"
+    if kind != "person":  # people's names are rarely dictionary words: the honorific before them tells where they start
+        if not is_word_boundary(text, span.start):
+            return "starts inside a word"
+        if not is_word_boundary(text, span.end):
+            return "ends inside a word"
     return None
 
 

@@ -1,0 +1,71 @@
+"""Bilateral talks (extract/talks.py): two distinct sides, held at a meeting or on a day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from adgmin_kg.extract import extract_release
+from adgmin_kg.read import read_release
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDE = ROOT / "tests" / "fixtures" / "wide"
+RELEASES = ROOT / "data" / "releases"
+
+
+def _talks(path: Path) -> dict[str, set[str]]:
+    facts = extract_release(read_release(path))
+    return {t.talk.key: {p.key for p in t.parties} for t in facts.talks}
+
+
+def test_a_talk_outside_a_meeting_is_keyed_by_its_day_and_both_sides() -> None:
+    """wide thaigov-83744: on 30 May 2024 the Permanent Secretary of the digital ministry (ดีอี)
+    talked with Singapore's: once keyed ``talk-mdes-thailand`` (the ministry as the other side)."""
+    talks = _talks(WIDE / "thaigov-83744.txt")
+    assert talks == {"talk-2024-05-30-singapore-thailand": {"singapore", "thailand"}}
+
+
+def test_a_meeting_prepared_for_is_not_where_the_talk_was() -> None:
+    """wide thaigov-35541: ``วันนี้ (29 ก.ย. 63) ได้มีการประชุมหารือทวิภาคีกับ... สิงคโปร์ ...
+    เพื่อเตรียมการก่อนการประชุม AMCC ครั้งที่ 5 ... ระหว่างวันที่ 5 - 9 ตุลาคม 2563``."""
+    facts = extract_release(read_release(WIDE / "thaigov-35541.txt"))
+    assert {t.talk.key for t in facts.talks} == {"talk-2020-09-29-singapore-thailand"}
+    amcc = [d for d in facts.dates if d.meeting.key == "amcc-5"]
+    assert [(d.start.isoformat(), d.end.isoformat() if d.end else None) for d in amcc] == [("2020-10-05", "2020-10-09")]
+
+
+def test_a_country_named_as_the_place_is_no_side() -> None:
+    """thaigov-78190: a talk with Indonesia's delegation during ADGSOM 3 ``ณ เกาะโบราเคย์
+    สาธารณรัฐฟิลิปปินส์``: the Philippines is where, not with whom; the Indonesian ministry is Indonesia."""
+    talks = _talks(RELEASES / "thaigov-78190.txt")
+    assert talks == {"adgsom-3-talk-indonesia-thailand": {"indonesia", "thailand"}}
+
+
+def test_a_talk_still_to_come_is_not_minted() -> None:
+    """thaigov-80674: the Permanent Secretary ``จะเดินทางไปกรุงพนมเปญ ... เพื่อหารือทวิภาคี ... ในวันที่
+    18 มีนาคม 2567``, once a talk "during ADGMIN 4"; and ``ได้มีการหารือทวิภาคีกับผู้นำอาเซียน`` names
+    no meeting or day of its own."""
+    assert _talks(RELEASES / "thaigov-80674.txt") == {}
+
+
+def test_talks_at_a_meeting_keep_their_meeting() -> None:
+    talks = _talks(RELEASES / "thaigov-66419.txt")
+    assert talks["adgmin-3-talk-japan-thailand"] == {"japan", "thailand"}
+    assert all(len(sides) == 2 and "thailand" in sides for sides in talks.values())
+    assert not any("asean" in key for key in talks)
+
+
+def test_a_thai_agency_is_the_thai_side_never_the_other() -> None:
+    """wide thaigov-97866: the digital minister ``ร่วมหารือทวิภาคีกับ`` UNESCO's Assistant
+    Director-General, ``โดยมี ... ผู้อำนวยการสำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์`` (ETDA, a Thai
+    agency) present: once ``talk-etda-thailand``. Read whole, scope aside, it gives no such talk."""
+    from adgmin_kg.extract import meetings, talks
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    release = read_release(WIDE / "thaigov-97866.txt")
+    ctx = TextContext.of(release, load_rules(), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    assert any(m.kind == "org" and m.id == "etda" for m in ctx.mentions)
+    found = talks.talks(ctx)
+    assert not any(p.key == "etda" for t in found for p in t.parties)
