@@ -58,6 +58,7 @@ def frameworks(ctx: TextContext) -> tuple[list[RelationFact], list[tuple[Ref, Sp
 
 _QUOTED_NAME = re.compile(r"\s*[“\"]([^”\"\n]{4,200})[”\"]")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9,:'’&/\-–. ]*[A-Za-z0-9]")
+_ARTICLE = re.compile(r"the\s+(?=[A-Z])")
 _PAREN = re.compile(r"\s*\(([^()\n]*)\)?")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]{0,9}")
 _LIST_NUMBER = re.compile(r"\s\(?[0-9๐-๙]{1,2}\)")
@@ -72,6 +73,8 @@ def _project_name(ctx: TextContext, start: int, line: Span) -> Span | None:
         end = m.end()
         if cut := _LIST_NUMBER.search(ctx.text, start, end):
             end = cut.start()
+        if article := _ARTICLE.match(ctx.text, start, end):  # ``โครงการ the Development of ...``
+            start = article.end()
         return ctx.quote(Span(start, end))
     end = ctx.clause_start(start, line.end, (*ctx.rules.cue("project_name_end"), *ctx.rules.names.clause_words))
     for m in _PAREN.finditer(ctx.text, start, end):
@@ -82,9 +85,18 @@ def _project_name(ctx: TextContext, start: int, line: Span) -> Span | None:
     return ctx.quote(Span(start, comma if comma != -1 else end))
 
 
+def _names_a_document(ctx: TextContext, title: str) -> bool:
+    """``โครงการ The 2025 U.S.-ASEAN Combating Online Scams Concept Note``: an English name that
+    ends with a kind of document (``tails_en`` of the document kinds) names a document."""
+    tails = [t for e in ctx.gazetteer.of_kind("document-kind") for t in e.get("tails_en") or []]
+    return title.isascii() and any(title.lower().endswith(" " + t.lower()) or title.lower() == t.lower() for t in tails)
+
+
 def projects(ctx: TextContext, taken: list[Span]) -> tuple[list[ProjectFact], list[RelationFact]]:
-    """``โครงการ X``: a project named without money, when it is ASEAN's: its whole name says
-    ASEAN, or the sentence places it under an ASEAN body's framework (it is then part of it)."""
+    """``โครงการ X``: a project named without money, when it is ASEAN's: the sentence places it
+    under an ASEAN body's framework (it is then part of it), or its whole name says ASEAN and
+    its passage names an ASEAN digital body (``ASEAN Digital Hub``, a Thai cable project, named
+    in a passage about something else, is not ASEAN's)."""
     found, relations = [], []
     for line in ctx.body_lines():
         for cue in ctx.find_cues("project", line):
@@ -101,8 +113,8 @@ def projects(ctx: TextContext, taken: list[Span]) -> tuple[list[ProjectFact], li
                 continue  # the whole name is a body or document the gazetteer knows
             title = ctx.text[title_span.start : title_span.end]
             body = _framework_body(ctx, line, cue.start)
-            says_asean = load_vocabulary().asean.found_in(title)
-            if not (says_asean or body) or not ctx.whole_name(title_span, "project"):
+            says_asean = load_vocabulary().asean.found_in(title) and ctx.is_anchored(line)
+            if not (says_asean or body) or _names_a_document(ctx, title) or not ctx.whole_name(title_span, "project"):
                 continue
             ref = Ref("project", "project-" + hashlib.sha1(fold(title).encode()).hexdigest()[:10], label=title)
             found.append(ProjectFact(ref, title, title_span))

@@ -49,6 +49,7 @@ class TextContext:
     body_start: int
     meetings: list[MeetingMention] = field(default_factory=list)
     passages: tuple[Span, ...] | None = None  # the passages facts may come from (None: the whole body)
+    anchored: tuple[Span, ...] = ()  # of those, the ones naming an ASEAN digital body (or under a heading that does)
     notices: list[str] = field(default_factory=list)
     refused: list[tuple[Span, str]] = field(default_factory=list)  # names not minted, and why
     _body: tuple[Span, ...] | None = field(default=None, repr=False)
@@ -65,12 +66,18 @@ class TextContext:
         mentions = [m for m in gazetteer.find(text, packed=packed) if m.start >= body_start or m.end <= release.title_span[1]]
         return cls(release, rules, gazetteer, text, packed, mentions, lines, body_start)
 
-    def within(self, passages: list[Span]) -> TextContext:
+    def within(self, passages: list[Span], anchored: list[Span] | None = None) -> TextContext:
         """The same text, read only in ``passages`` (one section's passages in scope): its lines,
-        and the names found there or in the release title (the release's own metadata)."""
+        and the names found there or in the release title (the release's own metadata).
+        ``anchored``: those of the passages that name an ASEAN digital body (or whose heading does)."""
         title_end = self.release.title_span[1]
         mentions = [m for m in self.mentions if m.end <= title_end or any(p.start <= m.start and m.end <= p.end for p in passages)]
-        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), notices=self.notices, refused=self.refused, _body=None)
+        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), notices=self.notices, refused=self.refused, _body=None)
+
+    def is_anchored(self, span: Span) -> bool:
+        """Whether ``span`` lies in a passage that names an ASEAN digital body (or whose heading
+        does): in scope by rule, not by the model's judgement."""
+        return any(p.start <= span.start and span.end <= p.end for p in self.anchored) if self.passages is not None else True
 
     # ------------------------------------------------------------ segments
 

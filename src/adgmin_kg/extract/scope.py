@@ -39,11 +39,13 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A passage judged: in scope or not, and why (one short phrase)."""
+    """A passage judged: in scope or not, and why (one short phrase). ``anchored``: it, or its
+    heading, names an ASEAN digital body (in scope by rule, not by the model)."""
 
     passage: Passage
     in_scope: bool
     reason: str
+    anchored: bool = False
 
 
 def scope_path() -> Path:
@@ -107,7 +109,7 @@ def judge(text: str, layout: Layout, heading: dict[int, Span], release_kind: str
             continue
         if found.names_digital_body:
             where = "it" if any(a == "body-in-passage" for a in found.anchors) else "its heading"
-            out.append(Verdict(passage, True, f"{where} names an ASEAN digital body"))
+            out.append(Verdict(passage, True, f"{where} names an ASEAN digital body", anchored=True))
             continue
         p = model.probability(found)
         about = p >= model.threshold
@@ -134,9 +136,10 @@ def section_headings(layout: Layout, title: Span) -> dict[int, Span]:
     return {s.index: (s.heading or title) for s in layout.sections if not s.front_matter}
 
 
-def in_scope_by_section(verdicts: list[Verdict], sections: tuple[Section, ...]) -> dict[int, list[Passage]]:
-    out: dict[int, list[Passage]] = {}
+def in_scope_by_section(verdicts: list[Verdict], sections: tuple[Section, ...]) -> dict[int, list[Verdict]]:
+    """The verdicts of the passages in scope, by section, in section order."""
+    out: dict[int, list[Verdict]] = {}
     for verdict in verdicts:
         if verdict.in_scope:
-            out.setdefault(verdict.passage.section, []).append(verdict.passage)
+            out.setdefault(verdict.passage.section, []).append(verdict)
     return {s.index: out[s.index] for s in sections if s.index in out}
