@@ -69,3 +69,21 @@ def test_a_thai_agency_is_the_thai_side_never_the_other() -> None:
     assert any(m.kind == "org" and m.id == "etda" for m in ctx.mentions)
     found = talks.talks(ctx)
     assert not any(p.key == "etda" for t in found for p in t.parties)
+
+
+def test_asean_as_a_whole_is_no_side_of_a_bilateral_talk() -> None:
+    """wide thaigov-66812: the finance minister ``ร่วมการประชุม รมว.คลังอาเซียนอย่างไม่เป็นทางการ ...
+    รวมถึงการเข้าร่วมหารือทวิภาคีหน่วยงานต่างๆ``: once ``talk-asean-thailand``. Read whole, scope
+    aside (the release is about finance), ASEAN is no side of any talk."""
+    from adgmin_kg.extract import meetings, talks
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    release = read_release(WIDE / "thaigov-66812.txt")
+    ctx = TextContext.of(release, load_rules(), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    asean = [m for m in ctx.mentions if m.kind == "org" and m.id == "asean"]
+    assert asean and all(talks.side(ctx, m, talks.home_country(ctx)) is None for m in asean)  # type: ignore[arg-type]
+    assert not any(p.key == "asean" for t in talks.talks(ctx) for p in t.parties)
+    assert not extract_release(release).talks
