@@ -195,8 +195,8 @@ def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
         owner = _owner(ctx, d.start) or _meeting_of_today(ctx, d.start)
-        if owner is None:
-            continue
+        if owner is None or ctx.find_cues("shared_dates", Span(owner.span.end, d.start)):
+            continue  # ``X และงาน Y ที่จัดขึ้นระหว่างวันที่ ...``: the days of both, not X's own
         earlier = chosen.get(owner.ref)
         if earlier is None or (earlier.end is None and d.last is not None and d.first == earlier.start):
             chosen[owner.ref] = MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end)))
