@@ -43,6 +43,9 @@ def _owner(ctx: TextContext, line: Span, main: MeetingMention | None) -> Ref | N
     if named:
         if main and any(m.ref == main.ref for m in named):
             return main.ref
+        this = ctx.find_cues("this_meeting", Span(line.start, named[0].span.start))
+        if this and main:  # ``ในการประชุมครั้งนี้ ... ต่อยอดจากการประชุม AMCC ครั้งที่ 4``: this one, not the one cited
+            return main.ref
         return named[0].ref
     if _describes_a_draft(ctx, line):
         before = [m for m in ctx.meetings if m.span.end <= line.start and m.meeting_class != "CabinetMeeting" and m.span.start >= ctx.body_start]
