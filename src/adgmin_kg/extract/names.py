@@ -144,6 +144,3 @@ def name_problem(text: str, span: Span, kind: str, rules: RuleBook) -> str | Non
             return "ends inside a word"
     return None
 
-
-def is_whole_name(text: str, span: Span, kind: str, rules: RuleBook) -> bool:
-    return name_problem(text, span, kind, rules) is None

@@ -19,8 +19,6 @@ from adgmin_kg.facts import Span
 from adgmin_kg.read import Release
 from adgmin_kg.thaitext import ascii_digits
 
-PASSAGE_KINDS = ("metadata", "contents", "heading", "paragraph", "item", "cell", "footnote")
-
 _AGENDA_HEADING = re.compile(r"^\s*([0-9]{1,3})\s*\.\s*เรื่อง")
 _AGENDA_NUMBER = re.compile(r"^\s*([0-9]{1,3})\s*\.\s*(?![0-9])")
 _ITEM = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\)|\(?[ก-ฮ][.)](?=\s)|[-–•·*])\s*")
@@ -35,7 +33,7 @@ class Passage:
     """One line of a release: where it is, what kind of line it is, which section holds it."""
 
     span: Span
-    kind: str
+    kind: str  # metadata, contents, heading, paragraph, item, cell or footnote
     section: int
 
 
@@ -58,13 +56,6 @@ class Section:
 class Layout:
     sections: tuple[Section, ...]
     passages: tuple[Passage, ...]
-
-    def passage_at(self, offset: int) -> Passage | None:
-        """The passage holding ``offset``, if any (metadata included)."""
-        for passage in self.passages:
-            if passage.span.start <= offset < passage.span.end:
-                return passage
-        return None
 
     def in_section(self, section: Section) -> list[Passage]:
         return [p for p in self.passages if p.section == section.index]
