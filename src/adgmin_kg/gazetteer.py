@@ -124,6 +124,12 @@ class Gazetteer:
             lengths.setdefault(key[:2], set()).add(len(key))
         self._lengths = {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()}
 
+    def without(self, *kinds: str) -> Gazetteer:
+        """The same gazetteer with no entries of ``kinds``."""
+        sub = Gazetteer({k: e for k, e in self.entries.items() if k[0] not in kinds}, self.files, self.wikidata)
+        sub.index()
+        return sub
+
     def only(self, *kinds: str) -> Gazetteer:
         """A gazetteer of some kinds only: finds names nested in longer names of other kinds."""
         key = tuple(sorted(kinds))
