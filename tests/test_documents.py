@@ -46,3 +46,55 @@ def test_a_cabinet_summary_item_on_other_matters_gives_nothing() -> None:
     funded "project" and a cabinet decision; not about ASEAN digital cooperation."""
     facts = extract_release(read_release(EXCERPTS / "thaigov-64660.txt"))
     assert not facts.on_topic and not facts.projects and not facts.funding and not facts.decisions and not facts.meetings
+
+
+def _decisions(release_id: str) -> list[tuple[str, str, str]]:
+    facts = extract_release(read_release(RELEASES / f"{release_id}.txt"))
+    return sorted({(d.decided_by.key, d.decision, d.target.key) for d in facts.decisions})
+
+
+def test_a_decision_the_sentence_gives_the_cabinet_is_the_cabinet_meeting_s() -> None:
+    """thaigov-36885: ``คณะรัฐมนตรีมีมติเห็นชอบต่อร่างข้อริเริ่ม...``: the verb holds ``มีมติ`` and
+    the sentence names the cabinet; once "endorsed by the Cabinet of Thailand" (a body, not the
+    meeting of 17 November 2020, and the ASEAN sense of เห็นชอบ)."""
+    assert _decisions("thaigov-36885") == [("th-cabinet-2020-11-17", "approved", "asean-china-digital-economy-partnership-initiative")]
+
+
+def test_results_submitted_by_a_ministry_are_what_the_cabinet_acknowledges() -> None:
+    """``คณะรัฐมนตรีรับทราบตามที่กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดศ.) เสนอผลการประชุมรัฐมนตรี
+    อาเซียนด้านดิจิทัล ครั้งที่ 1`` (42297) and ``...เสนอผลการประชุมรัฐมนตรีอาเซียนครั้งที่ 2 (The 2rd
+    ASEAN Digital Ministers Meeting...)`` (53535, a Thai name the gazetteer does not know, then the
+    English one): the object comes after who submitted it."""
+    assert ("th-cabinet-2021-06-01", "acknowledged", "adgmin-1") in _decisions("thaigov-42297")
+    assert ("th-cabinet-2022-04-12", "acknowledged", "adgmin-2") in _decisions("thaigov-53535")
+
+
+def test_documents_counted_with_a_footnote_mark_are_those_the_footnote_lists() -> None:
+    """thaigov-53535: ``[คณะรัฐมนตรี ได้มีมติ (18 มกราคม 2565) เห็นชอบร่างเอกสารผลลัพธ์...รวม 5 ฉบับ*``,
+    the footnote ``* 5 ฉบับ ได้แก่ (1) ร่าง... (5) ร่าง...``: five approvals by the cabinet of 18 January."""
+    earlier = [d for d in _decisions("thaigov-53535") if d[0] == "th-cabinet-2022-01-18"]
+    assert len(earlier) == 5 and {d[1] for d in earlier} == {"approved"}
+    assert ("th-cabinet-2022-01-18", "approved", "nay-pyi-taw-declaration") in earlier
+
+
+def test_points_of_a_cabinet_resolution_and_documents_counted_then_listed() -> None:
+    """thaigov-64402: ``คณะรัฐมนตรีมีมติเห็นชอบและอนุมัติตามที่ ... (ดศ.) เสนอ ดังนี้`` then ``1. เห็นชอบ
+    ต่อร่างเอกสารทั้ง 7 ฉบับ (1) ร่าง... (7) ร่าง...``: the cabinet approves seven (not ADGMIN 3,
+    the meeting the titles name); then the Leaders' Retreat ``ได้เห็นชอบเอกสาร... จำนวน 7 ฉบับ
+    ดังนี้`` lists them by short forms (``1. ร่างบันทึกความเข้าใจฯ``), each the document named in
+    full before."""
+    decided = _decisions("thaigov-64402")
+    cabinet = {d[2] for d in decided if d[0] == "th-cabinet-2023-01-31" and d[1] == "approved"}
+    retreat = {d[2] for d in decided if d[0] == "adgsom-atrc-leaders-retreat-2" and d[1] == "endorsed"}
+    assert len(cabinet) == 7 and retreat == cabinet
+    assert not [d for d in decided if d[0] == "adgmin-3"]
+
+
+def test_a_known_document_named_in_passing_keeps_its_kind_where_named() -> None:
+    """thaigov-64394: the ASEAN Digital Masterplan 2025 is only referred to (``ตามแผนแม่บทอาเซียน
+    ด้านดิจิทัล ค.ศ. 2025``): the document and its kind, quoted there, and no decision on it."""
+    release = read_release(RELEASES / "thaigov-64394.txt")
+    facts = extract_release(release)
+    named = [d for d in facts.documents if d.document.key == "asean-digital-masterplan-2025"]
+    assert named and all(d.kind == "masterplan" and release.text[d.quote.start : d.quote.end] == "แผนแม่บทอาเซียนด้านดิจิทัล ค.ศ. 2025" for d in named)
+    assert not [d for d in facts.decisions if d.target.key == "asean-digital-masterplan-2025"]

@@ -39,12 +39,15 @@ def test_a_document_history_reads_across_releases(corpus_build, tmp_path) -> Non
 
 def test_tangential_releases_add_no_documents_or_money(corpus_build) -> None:
     """Releases that mention ADGMIN in passing (a senate answer, a planned visit) yield the
-    meetings they name and nothing about documents, decisions or funding."""
+    meetings they name and no decision or funding; the documents they name are known ones, named
+    in passing (thaigov-80014: the WG-AS operational framework and the Thai-Cambodian MoU)."""
     by_id = {f.release_id: f for f in corpus_build.facts}
     for release_id in ("thaigov-80156", "thaigov-80014", "thaigov-80674"):
         facts = by_id[release_id]
-        assert not facts.documents and not facts.decisions and not facts.funding, release_id
+        assert not facts.decisions and not facts.funding, release_id
+        assert all(d.rule == "document-named" and d.document.label is None for d in facts.documents), release_id
         assert facts.meetings, release_id
+    assert {d.document.key for d in by_id["thaigov-80014"].documents} == {"wg-as-operational-framework", "thailand-cambodia-mou-call-center-scams"}
 
 
 def test_a_violation_in_one_release_stops_the_parallel_validation(corpus_build) -> None:

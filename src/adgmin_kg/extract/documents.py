@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 
 from adgmin_kg.extract.bodies import body_ref
-from adgmin_kg.extract.context import TextContext, words_after_space
+from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
-from adgmin_kg.thaitext import find_dates, fold
+from adgmin_kg.thaitext import ascii_digits, find_dates, fold
 
 _SENTENCE_BREAK = re.compile(r"\s{2,}|(?<=\S)\s(?=ทั้งนี้|นอกจากนี้|อย่างไรก็ตาม)")
 _SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
@@ -163,6 +163,19 @@ def _is_cabinet_decision(ctx: TextContext, offset: int) -> bool:
     )
 
 
+def _cabinet_bodies(ctx: TextContext) -> set[Ref]:
+    return {Ref("org", str(e.get("body"))) for e in ctx.gazetteer.of_kind("series") if e.get("class") == "CabinetMeeting" and e.get("body")}
+
+
+def _names_the_cabinet(ctx: TextContext, at: Span, line: Span) -> bool:
+    """``คณะรัฐมนตรีมีมติเห็นชอบ...``: the body the sentence names as deciding is the cabinet
+    (the body of a cabinet meeting series), so the decision is a cabinet resolution."""
+    body = _named_body(ctx, _clause(ctx, line, at.start))
+    return body is not None and body[1] in _cabinet_bodies(ctx) and (
+        ctx.cabinet_meeting() is not None or ctx.release.meta.kind == "cabinet-summary"
+    )
+
+
 def _cabinet_decider(ctx: TextContext, at: Span) -> Decider | None:
     """The cabinet meeting of a resolution: the one its sentence names with a date (an earlier
     resolution cited, ``คณะรัฐมนตรีมีมติ (21 กรกฎาคม 2563) เห็นชอบ...``), else the meeting the
@@ -201,18 +214,22 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None) -> Deci
 
 
 def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]:
-    docs: dict[Ref, DocumentFact] = {}
+    """The documents decided on, and the decisions: each document once per place it is named
+    (its kind is quoted wherever its title is)."""
+    docs: dict[tuple[Ref, Span], DocumentFact] = {}
     out: list[DecisionFact] = []
     taken: list[Span] = []
 
     def decide(decider: Decider, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
         title = ctx.text[title_span.start : title_span.end]
         ref, known_kind = document_ref(ctx, title)
-        if ref.label and not ctx.whole_name(title_span, "document"):
+        if ref.label and (full := _short_form_of(ctx, title, list(docs.values()))):
+            ref, title, known_kind = full.document, full.title, full.kind
+        elif ref.label and not ctx.whole_name(title_span, "document"):
             return
-        taken.append(Span(at.start, title_span.end) if at.start < title_span.start else title_span)
-        docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
-        near = 0 <= title_span.start - at.end < 80
+        near = 0 <= title_span.start - at.end < 80 and ctx.line_of(at.start) == ctx.line_of(title_span.start)
+        taken.append(Span(at.start, title_span.end) if near else title_span)
+        docs.setdefault((ref, title_span), DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
         out.append(DecisionFact(decider.ref, ref, decision, ctx.quote(at, title_span) if near else ctx.quote(title_span), date=decider.date, rule=rule))
 
     lines = ctx.body_lines()
@@ -230,7 +247,9 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     conn = ctx.cue_at(pos, "decision_object_connectors")
                     if conn:
                         pos = conn.end
-                cabinet = _is_cabinet_decision(ctx, at.start)
+                listed_at = pos
+                pos = _after_submission(ctx, pos, line)
+                cabinet = _is_cabinet_decision(ctx, at.start) or _names_the_cabinet(ctx, at, line) or _cabinet_resolution_point(ctx, line, lines[:number])
                 authorised = _authorised(ctx, at, line)
                 if authorised:
                     cabinet, decision = True, "approved"
@@ -239,7 +258,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                 results = ctx.cue_at(pos, "meeting_results")
                 if results:
                     # the meeting's own name may begin inside the cue (``ผล|การประชุม...``)
-                    target = next((m for m in ctx.meetings if results.start < m.span.start <= results.end + 2), None)
+                    target = _results_of(ctx, results)
                     if target is None:
                         continue
                     decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, target.ref)
@@ -251,33 +270,64 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                 decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None)
                 if decider is None:
                     continue
-                title_span = _title_at(ctx, pos, line.end)
+                counted = _counted_titles(ctx, pos, line, lines[number + 1 :])
+                for listed in counted:
+                    decide(decider, at, listed, decision, "decision-on-counted-documents")
+                title_span = None if counted else _title_at(ctx, pos, line.end)
                 if title_span:
                     decide(decider, authorised or at, title_span, decision, "decision-authorised" if authorised else "decision")
                     continue
                 for listed in _listed_titles(ctx, pos, line):
                     decide(decider, at, listed, decision)
-                if cabinet and ctx.cue_at(pos, "generic_documents"):
+                if cabinet and not counted and ctx.cue_at(listed_at, "generic_documents"):
                     for listed in _drafts_listed_below(ctx, lines[number + 1 :]):
                         decide(decider, at, listed, decision, "decision-on-listed-drafts")
         out.extend(_pending(ctx, line, docs))
+    for doc in _named_known_documents(ctx, list(docs.values())):
+        docs.setdefault((doc.document, doc.quote), doc)
     return list(docs.values()), out
 
 
+def _named_known_documents(ctx: TextContext, decided: list[DocumentFact]) -> list[DocumentFact]:
+    """Documents the gazetteer knows, named in passing (``สอดคล้องกับแผนแม่บทอาเซียนด้านดิจิทัล
+    ค.ศ. 2025``): the document and its kind, quoted where named; not a name inside the title of
+    another document named there."""
+    out = []
+    for m in ctx.mentions:
+        if m.kind != "document" or m.start < ctx.body_start:
+            continue
+        if any(d.quote.start <= m.start and m.end <= d.quote.end and d.quote != Span(m.start, m.end) for d in decided):
+            continue
+        entry = ctx.gazetteer.get("document", m.id)
+        title = ctx.text[m.start : m.end]
+        out.append(DocumentFact(Ref("document", m.id), title, entry.get("kind") if entry else None, Span(m.start, m.end), rule="document-named"))
+    return out
+
+
 _LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\s*[.)]?\s*")
+_NUMBER_OPENING = re.compile(r"\s*([0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*)\s*[.)]\s*")
+
+
+def _opening_number(ctx: TextContext, line: Span) -> tuple[str, int] | None:
+    """The number a line opens with (``1.``, ``2)``, ``1.1``) and where its text starts."""
+    m = _NUMBER_OPENING.match(ctx.text, line.start, line.end)
+    return (ascii_digits(m.group(1)), m.end()) if m else None
 
 
 def _drafts_listed_below(ctx: TextContext, lines: list[Span]) -> list[Span]:
     """The drafts a cabinet resolution approves, listed as numbered items under it.
 
     The list runs until the agenda item ends (``[...]`` in an excerpt, or the next agenda
-    number ``NN. เรื่อง``); an item is a draft when it starts with the draft prefix or a
-    document head, possibly after ``... คือ``.
+    number ``NN. เรื่อง``) or a paragraph opens on another subject (a bracketed aside, ``ที่ประชุม...``);
+    an item is a draft when it starts with the draft prefix or a document head, possibly after
+    ``... คือ``.
     """
     found = []
     for line in lines[:40]:
         text = ctx.text[line.start : line.end]
         if text.strip() in ctx.rules.cue("agenda_end") or re.match(r"^\s*[0-9]{1,3}\.\s*เรื่อง", text):
+            break
+        if text.lstrip().startswith(("[", *ctx.rules.cue("this_meeting"))):
             break
         m = _LIST_NUMBER.match(text)
         if not m or not m.group(0).strip():
@@ -291,6 +341,134 @@ def _drafts_listed_below(ctx: TextContext, lines: list[Span]) -> list[Span]:
                     found.append(span)
                     break
     return found
+
+
+_NAME_IN_PARENTHESES = re.compile(r"[^()\s][^()]{0,60}?\(\s*(?:[Tt]he\s+)?")
+
+
+def _results_of(ctx: TextContext, results: Span) -> MeetingMention | None:
+    """The meeting whose results a decision takes: named right after ``ผลการประชุม`` (its name may
+    begin inside the cue), or, when the Thai name is not one the gazetteer knows, by the English
+    name in the parentheses after it (``ผลการประชุมรัฐมนตรีอาเซียนครั้งที่ 2 (The 2nd ASEAN
+    Digital Ministers Meeting: ADGMIN)``)."""
+    named = next((m for m in ctx.meetings if results.start < m.span.start <= results.end + 2), None)
+    if named is not None:
+        return named
+    m = _NAME_IN_PARENTHESES.match(ctx.text, ctx.skip_space(results.end))
+    if m is None:
+        return None
+    return next((x for x in ctx.meetings if m.end() <= x.span.start <= m.end() + 4), None)
+
+
+def _after_submission(ctx: TextContext, pos: int, line: Span) -> int:
+    """``รับทราบตามที่กระทรวง... (ดศ.) เสนอผลการประชุม...``: the decision's object comes after
+    the clause naming who submitted it; ``pos`` when there is no such clause."""
+    intro = ctx.cue_at(pos, "submitted_by")
+    if intro is None:
+        return pos
+    window = Span(intro.end, min(line.end, intro.end + 120))
+    verbs = ctx.find_cues("submitted_verb", window)
+    return verbs[0].end if verbs else pos
+
+
+_PARENTHESISED_NUMBER = re.compile(r"\(\s*[0-9๐-๙]{1,2}\s*\)\s*")
+
+
+def _counted_titles(ctx: TextContext, pos: int, line: Span, below: list[Span]) -> list[Span]:
+    """Documents counted, then listed: ``เห็นชอบต่อร่างเอกสารทั้ง 7 ฉบับ (1) ร่าง... (2) ร่าง...``;
+    ``...รวม 5 ฉบับ*`` with the titles in the footnote; ``ได้เห็นชอบเอกสาร... จำนวน 7 ฉบับ
+    ดังนี้`` with the titles on the numbered lines below. All or nothing: the list must hold as
+    many titles as the sentence counts."""
+    if not ctx.cue_at(pos, "generic_documents"):
+        return []
+    units = "|".join(re.escape(u) for u in ctx.rules.cue("document_count_unit"))
+    m = re.compile(r"([0-9๐-๙]+)\s*(?:" + units + r")\s*(\**)").search(ctx.text, pos, min(line.end, pos + 250))
+    if m is None:
+        return []
+    count, mark = int(ascii_digits(m.group(1))), m.group(2)
+    if mark:
+        titles = _footnote_titles(ctx, line, mark)
+    elif _PARENTHESISED_NUMBER.match(ctx.text, ctx.skip_space(m.end())):
+        titles = _parenthesised_titles(ctx, Span(m.end(), line.end))
+    elif ctx.cue_at(m.end(), "list_follows"):
+        titles = _numbered_line_titles(ctx, below, count)
+    else:
+        return []
+    return titles if len(titles) == count else []
+
+
+def _parenthesised_titles(ctx: TextContext, span: Span) -> list[Span]:
+    """``(1) ร่าง... (2) ร่าง...``: one title per numbered part; None for a part that holds none."""
+    numbers = list(_PARENTHESISED_NUMBER.finditer(ctx.text, span.start, span.end))
+    titles = []
+    for i, number in enumerate(numbers):
+        end = numbers[i + 1].start() if i + 1 < len(numbers) else span.end
+        title = _title_at(ctx, number.end(), end, any_draft=True)
+        if title is None:
+            return []
+        titles.append(title)
+    return titles
+
+
+def _footnote_titles(ctx: TextContext, line: Span, mark: str) -> list[Span]:
+    """The titles a footnote lists (``* 5 ฉบับ ได้แก่ (1) ร่าง... (2) ร่าง...``): the first line
+    after ``line`` that starts with the same mark."""
+    for note in ctx.body_lines():
+        text = ctx.text[note.start : note.end].lstrip()
+        if note.start > line.start and text.startswith(mark) and not text.startswith(mark + "*"):
+            return _parenthesised_titles(ctx, note)
+    return []
+
+
+def _numbered_line_titles(ctx: TextContext, below: list[Span], count: int) -> list[Span]:
+    """The titles that open the numbered lines below (``1. ร่างบันทึกความเข้าใจฯ มีวัตถุประสงค์...``),
+    numbered 1 to ``count`` in order."""
+    titles = []
+    for line in below[:count]:
+        opening = _opening_number(ctx, line)
+        if opening is None or opening[0] != str(len(titles) + 1):
+            return []
+        title = _title_at(ctx, opening[1], line.end, any_draft=True)
+        if title is None:
+            return []
+        titles.append(title)
+    return titles
+
+
+def _cabinet_resolution_point(ctx: TextContext, line: Span, before: list[Span]) -> bool:
+    """``คณะรัฐมนตรีมีมติเห็นชอบ...ตามที่ ดศ. เสนอ ดังนี้`` then ``1. เห็นชอบต่อ...``: a numbered
+    point of a cabinet resolution is the cabinet's decision."""
+    if _opening_number(ctx, line) is None:
+        return False
+    for intro in reversed(before):
+        if _opening_number(ctx, intro) is not None:
+            continue
+        resolution = ctx.find_cues("cabinet_resolution", intro)
+        named = _named_body(ctx, Span(intro.start, resolution[0].start)) if resolution else None
+        return bool(named and named[1] in _cabinet_bodies(ctx) and ctx.text[intro.start : intro.end].rstrip().endswith(ctx.rules.cue("list_follows")))
+    return False
+
+
+def _short_form_of(ctx: TextContext, title: str, known: list[DocumentFact]) -> DocumentFact | None:
+    """``บันทึกความเข้าใจฯ``: a short form (ending in ``ฯ``) of a document named before in the
+    section, the one whose title shares the longest start with it (at least a document head's
+    length), when only one does."""
+    if not title.endswith("ฯ") or "ฯ" in title[:-1]:
+        return None
+    short = fold(title[:-1])
+    shared: dict[Ref, tuple[int, DocumentFact]] = {}
+    for doc in known:
+        full = fold(doc.title)
+        n = next((i for i, (a, b) in enumerate(zip(short, full)) if a != b), min(len(short), len(full)))
+        if doc.document not in shared or n > shared[doc.document][0]:
+            shared[doc.document] = (n, doc)
+    ranked = sorted(shared.values(), key=lambda x: -x[0])
+    heads = [fold(h) for h, _ in _heads(ctx)]
+    if not ranked or not any(short.startswith(h) and ranked[0][0] >= len(h) for h in heads):
+        return None
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None
+    return ranked[0][1]
 
 
 def _is_future(ctx: TextContext, at: Span) -> bool:
@@ -307,7 +485,7 @@ def _authorised(ctx: TextContext, at: Span, line: Span) -> Span | None:
     return None
 
 
-def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> list[DecisionFact]:
+def _pending(ctx: TextContext, line: Span, docs: dict[tuple[Ref, Span], DocumentFact]) -> list[DecisionFact]:
     """``ร่างบันทึกความเข้าใจ...ยังไม่มีการพิจารณาการลงนาม... เนื่องจาก ...``: not signed, and why."""
     out = []
     for cue in ctx.find_cues("pending", line):
@@ -328,7 +506,7 @@ def _pending(ctx: TextContext, line: Span, docs: dict[Ref, DocumentFact]) -> lis
         decider = _decider(ctx, Span(start, start), line, None)
         if decider is None:
             continue
-        docs.setdefault(ref, DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
+        docs.setdefault((ref, title_span), DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
         reason = None
         because = ctx.find_cues("reason", Span(cue.end, line.end))
         if because:
