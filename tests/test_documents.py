@@ -98,3 +98,48 @@ def test_a_known_document_named_in_passing_keeps_its_kind_where_named() -> None:
     named = [d for d in facts.documents if d.document.key == "asean-digital-masterplan-2025"]
     assert named and all(d.kind == "masterplan" and release.text[d.quote.start : d.quote.end] == "แผนแม่บทอาเซียนด้านดิจิทัล ค.ศ. 2025" for d in named)
     assert not [d for d in facts.decisions if d.target.key == "asean-digital-masterplan-2025"]
+
+
+def test_documents_listed_unnumbered_each_open_with_a_document_head() -> None:
+    """thaigov-42297: ``...ซึ่งได้มีการรับรองเอกสารผลลัพธ์ที่สำคัญ เช่น แนวทาง... แผนแม่บท... และ
+    ข้อริเริ่ม...ที่ยั่งยืน* นอกจากนี้ ADGSOM และ ATRC มีผลการดำเนินงานที่สำคัญ เช่น รายงาน...``: three
+    documents adopted, the list ends at the footnote mark and the next sentence (the report is
+    work done, not adopted)."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    adopted = {d.target.key for d in facts.decisions if d.decision == "adopted" and d.decided_by.key == "atrc"}
+    assert "asean-digital-masterplan-2025" in adopted and len(adopted) == 3
+    assert not any(d.target.label and d.target.label.startswith("รายงานการประเมินผล") for d in facts.decisions)
+
+
+def test_a_decision_told_in_a_clause_about_what_will_happen_is_not_taken() -> None:
+    """thaigov-71337 (15 August 2023): ``ผู้นำอาเซียนจะพิจารณาเอกสารผลลัพธ์ด้านเศรษฐกิจที่ AEC Council
+    ให้ความเห็นชอบ...`` at a summit of 4-7 September: no endorsement by the AEC Council yet."""
+    assert not [d for d in _decisions("thaigov-71337") if d[0] == "aec-council"]
+
+
+def test_a_title_followed_by_its_english_name_names_a_document() -> None:
+    """thaigov-71337: ``2.3 ร่างรายงานการศึกษากรอบความตกลงเศรษฐกิจดิจิทัลอาเซียน (Study on the ASEAN
+    Digital Economy Framework Agreement (DEFA))``, a document the gazetteer does not list, named
+    whole with its kind; not ``ร่างกรอบความร่วมมือด้านเศรษฐกิจภาคทะเลของอาเซียน (ASEAN Blue Economy
+    Framework)`` (no digital matter) nor a Thai head before a ministry's English name (wide 74087)."""
+    release = read_release(RELEASES / "thaigov-71337.txt")
+    named = {release.text[d.quote.start : d.quote.end]: d.kind for d in extract_release(release).documents if d.document.label}
+    assert named["รายงานการศึกษากรอบความตกลงเศรษฐกิจดิจิทัลอาเซียน"] == "report"
+    assert named["กรอบสำหรับการเจรจากรอบความตกลงเศรษฐกิจดิจิทัลอาเซียน"] == "framework"
+    assert not [t for t in named if "ภาคทะเล" in t]
+    wide = extract_release(read_release(ROOT / "tests" / "fixtures" / "wide" / "thaigov-74087.txt"))
+    assert not [d for d in wide.documents if d.document.label]
+
+
+def test_a_long_title_is_read_whole() -> None:
+    """thaigov-78190 item 2.9: a 250-character title with a colon (``...ของอาเซียน: การระบุทางเลือก
+    ด้านนโยบายเพื่อปรับปรุงการดึงดูดด้านการลงทุน``) is approved whole, not refused as cut."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78190.txt"))
+    titles = [d.title for d in facts.documents]
+    assert any(t.startswith("เอกสารการประเมินความเกี่ยวข้อง") and t.endswith("เพื่อปรับปรุงการดึงดูดด้านการลงทุน") for t in titles)
+
+
+def test_the_report_of_a_meeting_is_the_meeting_noted() -> None:
+    """thaigov-53535: ``3. รับทราบรายงานการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 2``:
+    ADGMIN 2 noted ADGSOM 2 (once a new "report" document)."""
+    assert ("adgmin-2", "noted", "adgsom-2") in _decisions("thaigov-53535")

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from adgmin_kg.extract.bodies import body_ref
 from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
+from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
 from adgmin_kg.thaitext import ascii_digits, find_dates, fold
 
 _SENTENCE_BREAK = re.compile(r"\s{2,}|(?<=\S)\s(?=ทั้งนี้|นอกจากนี้|อย่างไรก็ตาม)")
 _SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
-_MAX_TITLE = 220
 
 
 def _verbs(ctx: TextContext) -> list[tuple[str, Entry]]:
@@ -56,6 +56,7 @@ def _kind_of(ctx: TextContext, title: str) -> str | None:
 
 _LATIN_PAREN = re.compile(r"\s\(\s*[A-Za-z]")
 _SHORT_FORM = re.compile(r"\s*\([^()]*ฯ\s*\)")  # ``(ร่างรายงานการศึกษา...ฯ)``: the short form the release uses next
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s*])\*+(?=\s|$)")
 _COUNTED_TAIL = re.compile(r"\s+[0-9๐-๙]+\s*[ก-๙]+$")
 
 
@@ -72,7 +73,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     known = any(ctx.text.startswith(h, pos) for h, _ in _heads(ctx)) or ctx.mention_at(pos, "document")
     if not known and not (any_draft and drafted):
         return None
-    end = min(limit, pos + _MAX_TITLE)
+    end = min(limit, pos + ctx.rules.names.max_length["document"])
     chunk = ctx.text[pos:end]
     cut = len(chunk)
     if m := _SUB_MARK.search(chunk):
@@ -81,6 +82,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         cut = m.start()
     if (m := _SHORT_FORM.search(chunk)) and m.start() < cut:
         cut = m.start()
+    if (m := _FOOTNOTE_MARK.search(chunk)) and m.start() < cut:
+        cut = m.start()  # ``...ที่ยั่งยืน* นอกจากนี้``: a footnote mark ends the title
     if (i := chunk.find("]")) != -1 and i < cut:
         cut = i  # the end of a bracketed aside (``[คณะรัฐมนตรีมีมติ (...) เห็นชอบร่าง...]``)
     for head, _ in _heads(ctx):  # ``ร่างแถลงการณ์...และร่างปฏิญญา...``: the next draft begins
@@ -105,16 +108,31 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
 
 
 def _listed_titles(ctx: TextContext, pos: int, line: Span) -> list[Span]:
-    """``รับทราบผลงาน... เช่น 1.รายงาน... และ 2.แนวทาง...``: documents listed as examples."""
+    """Documents listed as examples: numbered (``รับทราบผลงาน... เช่น 1.รายงาน... และ 2.แนวทาง...``,
+    ``เช่น (1) ... (2) ...``) or not, one after the other, each opening with a document head
+    (``เช่น แนวทาง... แผนแม่บท... และข้อริเริ่ม...``)."""
     examples = ctx.find_cues("examples", Span(pos, min(line.end, pos + 100)))
     if not examples:
         return []
-    found = []
-    for _, part in ctx.sub_items(Span(examples[0].end, line.end)):
-        span = _title_at(ctx, part.start, part.end)
-        if span:
-            found.append(span)
-    return found
+    brk = _SENTENCE_BREAK.search(ctx.text, ctx.skip_space(examples[0].end), line.end)
+    rest = Span(examples[0].end, brk.start() if brk else line.end)
+    numbered = [part for _, part in ctx.sub_items(rest)]
+    if numbered:
+        return [span for part in numbered if (span := _title_at(ctx, part.start, part.end))]
+    if _PARENTHESISED_NUMBER.match(ctx.text, ctx.skip_space(rest.start)):
+        return _parenthesised_titles(ctx, rest)
+    return [span for part in _parts_by_head(ctx, rest) if (span := _title_at(ctx, part.start, part.end))]
+
+
+def _parts_by_head(ctx: TextContext, span: Span) -> list[Span]:
+    """An unnumbered list of documents cut where a document head opens a word, after white space
+    or ``และ``: the first part must open with one."""
+    heads = tuple(h for h, _ in _heads(ctx))
+    opening = re.compile(r"(?:^|(?<=\s))(?:และ)?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + "|".join(re.escape(h) for h in heads) + "))")
+    starts = [m.end() for m in opening.finditer(ctx.text, ctx.skip_space(span.start), span.end)]
+    if not starts or starts[0] != ctx.skip_space(span.start):
+        return []
+    return [Span(a, b) for a, b in zip(starts, starts[1:] + [span.end])]
 
 
 @dataclass(frozen=True)
@@ -283,9 +301,45 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     for listed in _drafts_listed_below(ctx, lines[number + 1 :]):
                         decide(decider, at, listed, decision, "decision-on-listed-drafts")
         out.extend(_pending(ctx, line, docs))
-    for doc in _named_known_documents(ctx, list(docs.values())):
+    for doc in _named_known_documents(ctx, list(docs.values())) + _named_with_english_name(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
-    return list(docs.values()), out
+    return list(docs.values()), list(dict.fromkeys(out))
+
+
+_ENGLISH_NAME = re.compile(r"\s*\(\s*[A-Za-z][^()\u0e00-\u0e7f]{12,}")
+
+
+def _named_with_english_name(ctx: TextContext, named: list[DocumentFact]) -> list[DocumentFact]:
+    """``ร่างแถลงการณ์ผู้นำว่าด้วย... (Leaders’ Statement on ...)``: a title opening with a
+    document head at the start of a word group (after white space, a list number or ``และ``),
+    followed by its English name in parentheses, names a document even when nothing is decided on
+    it; when the title itself names a digital matter (a blue economy framework listed beside
+    the DEFA is no document of this graph)."""
+    digital = load_vocabulary().digital
+    out = []
+    heads = "|".join(re.escape(h) for h, _ in _heads(ctx))
+    opening = re.compile(r"(?:^|(?<=\s)|(?<=\)))(?:และ)?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + heads + "))")
+    for line in ctx.body_lines():
+        for m in opening.finditer(ctx.text, line.start, line.end):
+            span = _title_at(ctx, m.end(), line.end)
+            english = _ENGLISH_NAME.match(ctx.text, span.end, line.end) if span else None
+            if span is None or english is None or any(d.quote.start <= span.start < d.quote.end for d in named + out):
+                continue
+            title = ctx.text[span.start : span.end]
+            ref, known_kind = document_ref(ctx, title)
+            kind = known_kind or _kind_of(ctx, title)
+            if ref.label and not (digital.found_in(title) and _names_its_kind(ctx, english.group(0), kind) and ctx.whole_name(span, "document")):
+                continue
+            out.append(DocumentFact(ref, title, kind, ctx.quote(span), rule="document-named"))
+    return out
+
+
+def _names_its_kind(ctx: TextContext, english: str, kind: str | None) -> bool:
+    """Whether an English name says the kind the Thai head does (``ร่างรายงานการศึกษา... (Study
+    on ...)``), not some other name in brackets (a ministry's, the agreement a plan is for)."""
+    entry = ctx.gazetteer.get("document-kind", kind) if kind else None
+    tails = entry.get("tails_en") or [] if entry else []
+    return any(re.search(r"\b" + re.escape(t) + r"\b", english, re.IGNORECASE) for t in tails)
 
 
 def _named_known_documents(ctx: TextContext, decided: list[DocumentFact]) -> list[DocumentFact]:
@@ -472,9 +526,13 @@ def _short_form_of(ctx: TextContext, title: str, known: list[DocumentFact]) -> D
 
 
 def _is_future(ctx: TextContext, at: Span) -> bool:
-    """``ที่จะมีการร่วมลงนาม``: a decision still to come is no decision."""
+    """A decision still to come is no decision: ``ที่จะมีการร่วมลงนาม``, or one told in a clause
+    about what will happen (``ผู้นำอาเซียนจะพิจารณาเอกสาร...ที่ AEC Council ให้ความเห็นชอบ``)."""
     before = ctx.text[max(0, at.start - 14) : at.start].replace(" ", "")
-    return any(before.endswith(cue.replace(" ", "")) for cue in ctx.rules.cue("future_decision"))
+    if any(before.endswith(cue.replace(" ", "")) for cue in ctx.rules.cue("future_decision")):
+        return True
+    clause = _clause(ctx, ctx.line_of(at.start), at.start)
+    return bool(ctx.find_cues("future_clause", Span(max(clause.start, at.start - 100), at.start)))
 
 
 def _authorised(ctx: TextContext, at: Span, line: Span) -> Span | None:
