@@ -108,6 +108,9 @@ def test_documents_listed_unnumbered_each_open_with_a_document_head() -> None:
     facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
     adopted = {d.target.key for d in facts.decisions if d.decision == "adopted" and d.decided_by.key == "atrc"}
     assert "asean-digital-masterplan-2025" in adopted and len(adopted) == 3
+    # ``ภายใต้การประชุม ADGSOM (...) และสภา... (... ATRC) ซึ่งได้มีการรับรอง``: both bodies adopted them
+    both = {d.target.key for d in facts.decisions if d.decision == "adopted" and d.decided_by.key == "adgsom"}
+    assert both == adopted
     assert not any(d.target.label and d.target.label.startswith("รายงานการประเมินผล") for d in facts.decisions)
 
 

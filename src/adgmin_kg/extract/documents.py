@@ -141,6 +141,7 @@ class Decider:
 
     ref: Ref
     date: Quoted[dt.date] | None = None
+    also: tuple[Ref, ...] = ()  # bodies named with it (``ADGSOM และ ATRC ซึ่งได้มีการรับรอง...``)
 
 
 _ABBREVIATED = re.compile(r"(\S{4,}?)ฯ")
@@ -171,6 +172,26 @@ def _named_body(ctx: TextContext, clause: Span) -> tuple[int, Ref] | None:
         if earlier and (best is None or m.end() > best[0]):
             best = (m.end(), body_ref(ctx, earlier[-1]))
     return best
+
+
+_ASIDE = re.compile(r"\([^()]*\)?|[():]")
+
+
+def _coordinated_body(ctx: TextContext, clause: Span, end: int) -> Ref | None:
+    """The body named just before the one ending at ``end``, joined to it by ``และ`` (its
+    bracketed English name aside): ``การประชุม ADGSOM (...) และสภา... (ATRC)`` names two bodies."""
+    named = [m for m in sorted(ctx.mentions_in(clause, "org", "series"), key=lambda m: m.end) if m.end <= end]
+    if not named:
+        return None
+    ref = body_ref(ctx, named[-1])
+    first = len(named) - 1  # the name and its repeats in brackets (``สภา... (ASEAN ... Council: ATRC)``)
+    while first > 0 and body_ref(ctx, named[first - 1]) == ref:
+        first -= 1
+    if first == 0:
+        return None
+    before, last = named[first - 1], named[first]
+    between = _ASIDE.sub(" ", ctx.text[before.end : last.start]).split()
+    return body_ref(ctx, before) if between == ["และ"] else None
 
 
 def _is_cabinet_decision(ctx: TextContext, offset: int) -> bool:
@@ -225,7 +246,9 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None) -> Deci
     if body := _named_body(ctx, clause):
         candidates.append(body)
     if candidates:
-        return Decider(max(candidates, key=lambda c: c[0])[1], date)
+        chosen = max(candidates, key=lambda c: c[0])
+        also = _coordinated_body(ctx, clause, chosen[0]) if body and chosen == body else None
+        return Decider(chosen[1], date, (also,) if also and also != chosen[1] else ())
     if any(not ctx.mentions_in(head) and not any(m.start <= head.start < m.end for m in ctx.mentions) for head in ctx.find_cues("body_heads", clause)):
         return None  # a deciding body the gazetteer does not know (``คณะกรรมการ ป.ป.ช. มีมติ``)
     return Decider(main.ref, date) if main is not None and main.ref != target else None
@@ -248,7 +271,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         near = 0 <= title_span.start - at.end < 80 and ctx.line_of(at.start) == ctx.line_of(title_span.start)
         taken.append(Span(at.start, title_span.end) if near else title_span)
         docs.setdefault((ref, title_span), DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
-        out.append(DecisionFact(decider.ref, ref, decision, ctx.quote(at, title_span) if near else ctx.quote(title_span), date=decider.date, rule=rule))
+        quote = ctx.quote(at, title_span) if near else ctx.quote(title_span)
+        out.extend(DecisionFact(by, ref, decision, quote, date=decider.date, rule=rule) for by in (decider.ref, *decider.also))
 
     lines = ctx.body_lines()
     for number, line in enumerate(lines):
