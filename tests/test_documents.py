@@ -146,3 +146,26 @@ def test_the_report_of_a_meeting_is_the_meeting_noted() -> None:
     """thaigov-53535: ``3. รับทราบรายงานการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 2``:
     ADGMIN 2 noted ADGSOM 2 (once a new "report" document)."""
     assert ("adgmin-2", "noted", "adgsom-2") in _decisions("thaigov-53535")
+
+
+def _open_world(release_id: str) -> dict[str, set[str | None]]:
+    """Titles read without the gazetteer's documents: what structure alone finds, with kinds."""
+    gazetteer = load_gazetteer().without("document", "person")
+    facts = extract_release(read_release(RELEASES / f"{release_id}.txt"), gazetteer)
+    out: dict[str, set[str | None]] = {}
+    for d in facts.documents:
+        out.setdefault(d.title, set()).add(d.kind)
+    return out
+
+
+def test_a_title_ends_before_how_it_is_decided_and_before_a_cross_reference() -> None:
+    """thaigov-36885 ``...ด้านเศรษฐกิจดิจิทัล แบบเวียน (Ad-referendum)`` and thaigov-50657
+    ``...ว่าด้วยสาขาความร่วมมือด้านดิจิทัล ตามข้อ 1``: neither tail belongs to the title."""
+    assert not [t for t in _open_world("thaigov-36885") if t.endswith("แบบเวียน")]
+    assert not [t for t in _open_world("thaigov-50657") if "ตามข้อ" in t]
+
+
+def test_the_generic_document_noun_takes_the_kind_of_the_head_after_it() -> None:
+    """thaigov-78190: ``ร่างเอกสารกรอบการดำเนินงานอาเซียนด้านโลจิสติกส์...`` is a framework."""
+    kinds = _open_world("thaigov-78190")
+    assert kinds["เอกสารกรอบการดำเนินงานอาเซียนด้านโลจิสติกส์ของห่วงโซ่อุปทานเศรษฐกิจดิจิทัลสำหรับพื้นที่ชนบท"] == {"framework"}

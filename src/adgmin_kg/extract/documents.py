@@ -48,9 +48,14 @@ def document_ref(ctx: TextContext, title: str) -> tuple[Ref, str | None]:
 
 
 def _kind_of(ctx: TextContext, title: str) -> str | None:
+    """The kind a title's head noun says; after the generic ``เอกสาร`` ("document"), the head
+    noun that follows it (``เอกสารกรอบการดำเนินงาน...`` is a framework)."""
     for head, kind in _heads(ctx):
         if title.startswith(head):
             return kind
+    for generic in ctx.rules.cue("generic_document_noun"):
+        if title.startswith(generic) and len(title) > len(generic):
+            return _kind_of(ctx, title[len(generic) :])
     return None
 
 
@@ -97,7 +102,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         if 0 < i < cut and not any(a < i < b for a, b in names):
             cut = i
             break
-    if (m := words_after_space(tuple("และ" + verb for verb, _ in _verbs(ctx))).search(chunk)) and 0 < m.start() < cut:
+    verbs = tuple(verb for verb, _ in _verbs(ctx))  # ``...ด้านเศรษฐกิจดิจิทัล แบบเวียน``: how it is decided
+    if (m := words_after_space(verbs + tuple("และ" + verb for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
         cut = m.start()
     title = chunk[:cut].rstrip(" ,")
     if title.endswith(" และ"):
@@ -327,6 +333,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         out.extend(_pending(ctx, line, docs))
     for doc in _named_known_documents(ctx, list(docs.values())) + _named_with_english_name(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
+    for doc in _named_again(ctx, list(docs.values())):
+        docs.setdefault((doc.document, doc.quote), doc)
     return list(docs.values()), list(dict.fromkeys(out))
 
 
@@ -364,6 +372,20 @@ def _names_its_kind(ctx: TextContext, english: str, kind: str | None) -> bool:
     entry = ctx.gazetteer.get("document-kind", kind) if kind else None
     tails = entry.get("tails_en") or [] if entry else []
     return any(re.search(r"\b" + re.escape(t) + r"\b", english, re.IGNORECASE) for t in tails)
+
+
+def _named_again(ctx: TextContext, found: list[DocumentFact]) -> list[DocumentFact]:
+    """A title read once names the same document wherever the section writes it again."""
+    out = []
+    titles = {doc.title: doc for doc in found if doc.document.label}
+    for line in ctx.body_lines():
+        for title, doc in titles.items():
+            start = line.start
+            while (i := ctx.text.find(title, start, line.end)) != -1:
+                start = i + len(title)
+                if not any(d.quote.start <= i < d.quote.end for d in found + out):
+                    out.append(DocumentFact(doc.document, title, doc.kind, Span(i, i + len(title)), rule="document-named"))
+    return out
 
 
 def _named_known_documents(ctx: TextContext, decided: list[DocumentFact]) -> list[DocumentFact]:
