@@ -169,3 +169,29 @@ def test_the_generic_document_noun_takes_the_kind_of_the_head_after_it() -> None
     """thaigov-78190: ``ร่างเอกสารกรอบการดำเนินงานอาเซียนด้านโลจิสติกส์...`` is a framework."""
     kinds = _open_world("thaigov-78190")
     assert kinds["เอกสารกรอบการดำเนินงานอาเซียนด้านโลจิสติกส์ของห่วงโซ่อุปทานเศรษฐกิจดิจิทัลสำหรับพื้นที่ชนบท"] == {"framework"}
+
+
+def test_an_english_name_ending_with_a_kind_names_a_document() -> None:
+    """An English name in Thai prose whose last words are a kind's English head: ``ข้อเสนอแนวคิด
+    โครงการ The 2025 U.S.-ASEAN Combating Online Scams Concept Note`` (95636), ``ASEAN CII
+    Protection Framework`` (35821); the title is English (``@en``), the kind from its tail."""
+    for release_id, title, kind in (
+        ("thaigov-95636", "The 2025 U.S.-ASEAN Combating Online Scams Concept Note", "concept-paper"),
+        ("thaigov-35821", "ASEAN CII Protection Framework", "framework"),
+    ):
+        facts = extract_release(read_release(RELEASES / f"{release_id}.txt"))
+        named = [d for d in facts.documents if d.title == title]
+        assert named and {d.kind for d in named} == {kind}, release_id
+        assert named[0].document.label_lang == "en"
+
+
+def test_an_english_name_is_a_known_document_by_its_acronym_and_a_phrase_is_no_name() -> None:
+    """Wide 96772: ``Digital Economy Framework Agreement (DEFA)`` is the known DEFA, by the short
+    form after it; wide 55432: ``การลงนามMOU Digital Economy partnership Agreement (DEPA)`` is a
+    phrase with a word in lower case, no document's name."""
+    wide = ROOT / "tests" / "fixtures" / "wide"
+    defa = extract_release(read_release(wide / "thaigov-96772.txt"))
+    assert [d for d in defa.documents if d.title.startswith("Digital Economy Framework Agreement")]
+    assert all(not d.document.label for d in defa.documents if d.title.startswith("Digital Economy"))
+    depa = extract_release(read_release(wide / "thaigov-55432.txt"))
+    assert not [d for d in depa.documents if "partnership" in d.title]

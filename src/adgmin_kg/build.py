@@ -119,6 +119,11 @@ def _lit_th(value: str) -> Literal:
     return Literal(value, lang="th")
 
 
+def _language_of(title: str) -> str:
+    """A title written wholly in Latin script is the English name, whatever the release's language."""
+    return "en" if title.isascii() else "th"
+
+
 class Builder:
     """Turns ``ReleaseFacts`` into triples; needs the gazetteer only for labels and classes."""
 
@@ -253,8 +258,9 @@ class Builder:
             node = iri(doc.document)
             w.fact(node, RDF.type, ADG.Document, doc.quote, doc.rule)
             if doc.document.label:
-                w.fact(node, RDFS.label, _lit_th(doc.title), doc.quote, doc.rule)
-                w.fact(node, DCTERMS.title, _lit_th(doc.title), doc.quote, doc.rule)
+                title = Literal(doc.title, lang=_language_of(doc.title))
+                w.fact(node, RDFS.label, title, doc.quote, doc.rule)
+                w.fact(node, DCTERMS.title, title, doc.quote, doc.rule)
             if doc.kind:
                 w.fact(node, ADG.documentKind, entity("document-kind", doc.kind), doc.quote, doc.rule)
         for d in facts.decisions:

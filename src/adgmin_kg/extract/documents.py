@@ -44,7 +44,7 @@ def document_ref(ctx: TextContext, title: str) -> tuple[Ref, str | None]:
             entry = ctx.gazetteer.get("document", m.id)
             return Ref("document", m.id), (entry.get("kind") if entry else None)
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-    return Ref("document", f"doc-{digest}", label=title), None
+    return Ref("document", f"doc-{digest}", label=title, label_lang="en" if title.isascii() else "th"), None
 
 
 def _kind_of(ctx: TextContext, title: str) -> str | None:
@@ -333,6 +333,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         out.extend(_pending(ctx, line, docs))
     for doc in _named_known_documents(ctx, list(docs.values())) + _named_with_english_name(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
+    for doc in _named_in_english(ctx, list(docs.values())):
+        docs.setdefault((doc.document, doc.quote), doc)
     for doc in _named_again(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
     return list(docs.values()), list(dict.fromkeys(out))
@@ -372,6 +374,53 @@ def _names_its_kind(ctx: TextContext, english: str, kind: str | None) -> bool:
     entry = ctx.gazetteer.get("document-kind", kind) if kind else None
     tails = entry.get("tails_en") or [] if entry else []
     return any(re.search(r"\b" + re.escape(t) + r"\b", english, re.IGNORECASE) for t in tails)
+
+
+_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9(])[A-Z][A-Za-z0-9.’'&/-]*(?: [A-Za-z0-9.’'&/-]+)+")
+
+
+def _named_in_english(ctx: TextContext, found: list[DocumentFact]) -> list[DocumentFact]:
+    """``...ข้อเสนอแนวคิดโครงการ The 2025 U.S.-ASEAN Combating Online Scams Concept Note ของ...``:
+    an English name in Thai text that ends with the English head of a document kind (``tails_en``)
+    after at least two other words names a document; not one in brackets, the English name of
+    the Thai title before it."""
+    tails = sorted(((t, e.id) for e in ctx.gazetteer.of_kind("document-kind") for t in e.get("tails_en") or []), key=lambda x: -len(x[0]))
+    out = []
+    for line in ctx.body_lines():
+        for m in _LATIN_RUN.finditer(ctx.text, line.start, line.end):
+            name = m.group(0).rstrip(".")
+            tail = next(((t, k) for t, k in tails if name.endswith(" " + t)), None)
+            if tail is None or len(name[: -len(tail[0])].split()) < 2:
+                continue
+            span = Span(m.start(), m.start() + len(name))
+            before = ctx.text[line.start : span.start]
+            if before.count("(") > before.count(")") or any(d.quote.start <= span.start < d.quote.end for d in found + out):
+                continue
+            ref, known_kind = _acronym_after(ctx, span) or document_ref(ctx, name)
+            if ref.label and not (_is_title_case(ctx, name) and ctx.whole_name(span, "document")):
+                continue
+            out.append(DocumentFact(ref, name, known_kind or tail[1], span, rule="document-named"))
+    return out
+
+
+def _acronym_after(ctx: TextContext, span: Span) -> tuple[Ref, str | None] | None:
+    """``Digital Economy Framework Agreement (DEFA)``: the known document whose short form follows
+    in brackets."""
+    opening = ctx.skip_space(span.end)
+    if ctx.text[opening : opening + 1] != "(":
+        return None
+    m = ctx.mention_at(opening + 1, "document")
+    if m is None:
+        return None
+    entry = ctx.gazetteer.get("document", m.id)
+    return Ref("document", m.id), (entry.get("kind") if entry else None)
+
+
+def _is_title_case(ctx: TextContext, name: str) -> bool:
+    """An English name as names are written: every word capitalised but the small ones
+    (``MOU Digital Economy partnership Agreement`` is a phrase, not a name)."""
+    small = set(ctx.rules.cue("english_small_words"))
+    return all(w[0].isupper() or w[0].isdigit() or w in small for w in name.split())
 
 
 def _named_again(ctx: TextContext, found: list[DocumentFact]) -> list[DocumentFact]:
