@@ -88,3 +88,16 @@ def test_asean_as_a_whole_is_no_side_of_a_bilateral_talk() -> None:
     assert asean and all(talks.side(ctx, m, talks.home_country(ctx)) is None for m in asean)  # type: ignore[arg-type]
     assert not any(p.key == "asean" for t in talks.talks(ctx) for p in t.parties)
     assert not extract_release(release).talks
+
+
+def test_each_partner_row_of_a_session_s_cooperation_table_is_that_partner_s_support() -> None:
+    """thaigov-42297 2.1 ``กิจกรรมความร่วมมือในปี 2563 ได้แก่`` then a table, partner by partner
+    (ITU's cell wraps onto a second line), under the session with the dialogue partners: one
+    support per partner at the session, with its row's topics; none for Thailand."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    rows = {s.supporter.key: s for s in facts.supports if s.rule == "partner-row"}
+    assert set(rows) == {"china", "japan", "republic-of-korea", "united-states", "india", "itu"}
+    assert all(s.meeting and s.meeting.key == "adgmin-dp-1" for s in rows.values())
+    assert {t.value for t in rows["itu"].topics} == {"ict", "smart-cities", "5g", "international-mobile-roaming"}
+    assert {t.value for t in rows["india"].topics} == {"capacity-building", "telecommunications"}
+    assert not any(t.subject.key == "adgmin-dp-1" and t.topic == "disaster-management" for t in facts.topics)

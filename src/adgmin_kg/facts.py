@@ -58,6 +58,7 @@ class MeetingFact:
     date: dt.date | None  # the day of a one-day meeting named by its date (a cabinet meeting)
     quote: Span
     rule: str = "meeting-mention"
+    ordinal_stated: bool = True  # False: the ordinal names the node (a session takes its meeting's number) but the text states none
 
 
 @dataclass(frozen=True)

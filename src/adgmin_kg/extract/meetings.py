@@ -105,6 +105,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             series, cls, end = dp, _series_class(ctx, dp), partners.end
         found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
     found += _sessions_with_partners(ctx, found)
+    found += _related_sessions(ctx, found)
     found += _dated_resolutions(ctx, dates)
     found = _mark_targets(ctx, found)
     # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
@@ -162,8 +163,40 @@ def _sessions_with_partners(ctx: TextContext, found: list[MeetingMention]) -> li
         before = [m for m in found if m.series == series.id and m.span.end <= body.start and m.ordinal]
         if before:
             n = before[-1].ordinal
-            out.append(MeetingMention(Ref("meeting", meeting_key(dp, n)), Span(body.start, cue.end), dp, _series_class(ctx, dp), ordinal=n))
+            out.append(MeetingMention(Ref("meeting", meeting_key(dp, n)), Span(body.start, cue.end), dp, _series_class(ctx, dp), ordinal=n, ordinal_stated=False))
     return out
+
+
+def _related_sessions(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
+    """``ผลการประชุม ADGMIN ครั้งที่ 1 และการประชุมที่เกี่ยวข้อง ... 2. การประชุมระหว่างอาเซียนและคู่เจรจา``:
+    a section about a ministers' meeting "and the related meetings" that reports, under a
+    heading of its own, the session with the dialogue partners, numbered by that meeting (the
+    text gives the session no number of its own)."""
+    out = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("partners_session", line):
+            if ctx.text[line.start : cue.start].strip(" 0123456789๐๑๒๓๔๕๖๗๘๙.)(\u00a0"):
+                continue  # named as a heading (an item's first words), not inside a sentence
+            host = _announcing_related(ctx, found, cue.start)
+            dp = _with_partners_series(ctx, host.series) if host else None
+            if host and dp:
+                out.append(MeetingMention(Ref("meeting", meeting_key(dp, host.ordinal)), cue, dp, _series_class(ctx, dp), ordinal=host.ordinal, ordinal_stated=False))  # type: ignore[arg-type]
+    return out
+
+
+def _announcing_related(ctx: TextContext, found: list[MeetingMention], before: int) -> MeetingMention | None:
+    """The numbered meeting named last before ``before`` with ``และการประชุมที่เกี่ยวข้อง`` after
+    it (maybe after its English name in brackets)."""
+    best = None
+    for m in found:
+        if m.span.end > before or not m.ordinal or not m.ordinal_stated or m.meeting_class == "CabinetMeeting":
+            continue
+        pos = m.span.end
+        if bracket := _PAREN.match(ctx.text, pos):
+            pos = bracket.end()
+        if ctx.cue_at(pos, "related_meetings"):
+            best = m
+    return best
 
 
 def _is_generic_cabinet(m: MeetingMention) -> bool:
@@ -172,7 +205,7 @@ def _is_generic_cabinet(m: MeetingMention) -> bool:
 
 
 def meeting_facts(ctx: TextContext) -> list[MeetingFact]:
-    return [MeetingFact(m.ref, m.meeting_class, m.series, m.ordinal, m.date, ctx.quote(m.span)) for m in ctx.meetings]
+    return [MeetingFact(m.ref, m.meeting_class, m.series, m.ordinal, m.date, ctx.quote(m.span), ordinal_stated=m.ordinal_stated) for m in ctx.meetings]
 
 
 # ---------------------------------------------------------------- meeting properties

@@ -11,15 +11,18 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
     """Topic names in the text, for the meeting the passage is about.
 
     The passage's meeting is the release's main meeting when the line names it, else the first
-    meeting the line names, else the meeting named last before the line (a list of drafts
-    under "documents for ADGMIN 4" is about ADGMIN 4). Lines that report bilateral talks are
-    left to the talk rule; names inside titles (``taken``) are not the meeting's topics.
+    meeting the line names, else the meeting whose heading the line stands under
+    (``ctx.heading_meeting``: the items under ``2. การประชุมระหว่างอาเซียนและคู่เจรจา`` are the
+    session's), else, for a draft, the meeting named last before the line (a list of drafts
+    under "documents for ADGMIN 4" is about ADGMIN 4), else the main meeting. Lines that report bilateral
+    talks are left to the talk rule, lines giving a ministry's own view (``ดศ. พิจารณาแล้วเห็นว่า``)
+    report no meeting's discussion; names inside titles (``taken``) are not the meeting's topics.
     """
     out: list[TopicFact] = []
     seen = set()
     main = ctx.main_meeting()
     for line in ctx.body_lines():
-        if ctx.find_cues("bilateral", line) or _is_headline(ctx, line):
+        if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
         line_owner = _owner(ctx, line, main)
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line):
@@ -47,6 +50,8 @@ def _owner(ctx: TextContext, line: Span, main: MeetingMention | None) -> Ref | N
         if this and main:  # ``ในการประชุมครั้งนี้ ... ต่อยอดจากการประชุม AMCC ครั้งที่ 4``: this one, not the one cited
             return main.ref
         return named[0].ref
+    if heading := ctx.heading_meeting(line):
+        return heading.ref
     if _describes_a_draft(ctx, line):
         before = [m for m in ctx.meetings if m.span.end <= line.start and m.meeting_class != "CabinetMeeting" and m.span.start >= ctx.body_start]
         if before:

@@ -1,0 +1,41 @@
+"""Meetings held as sessions (extract/meetings.py): a session with the dialogue partners takes
+the number of the meeting it belongs to, without the text stating one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from adgmin_kg.extract import extract_release
+from adgmin_kg.read import read_release
+
+ROOT = Path(__file__).resolve().parents[1]
+RELEASES = ROOT / "data" / "releases"
+
+
+def _meetings(name: str) -> dict[str, tuple[int | None, bool]]:
+    facts = extract_release(read_release(RELEASES / name))
+    return {m.meeting.key: (m.ordinal, m.ordinal_stated) for m in facts.meetings}
+
+
+def test_a_session_headed_under_a_meeting_and_its_related_meetings_takes_its_number() -> None:
+    """thaigov-42297: ``ผลการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 1 และการประชุมที่เกี่ยวข้อง`` then
+    the item ``2. การประชุมระหว่างอาเซียนและคู่เจรจา [...]``: the session of ADGMIN 1 with the
+    dialogue partners, related to ADGMIN 1; its number is ADGMIN 1's, not stated by the text."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    session = [m for m in facts.meetings if m.meeting.key == "adgmin-dp-1"]
+    assert session and all(not m.ordinal_stated for m in session)
+    assert facts.release_id and any(r.subject.key == "adgmin-dp-1" and r.relation == "related" and r.other.key == "adgmin-1" for r in facts.relations)
+
+
+def test_a_session_numbered_by_the_text_keeps_its_stated_number() -> None:
+    """thaigov-53535: ``การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 กับคู่เจรจา``; thaigov-51026:
+    ``รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจาของอาเซียน`` after ADGMIN 2, no number of its own."""
+    assert _meetings("thaigov-53535.txt")["adgmin-dp-2"] == (2, True)
+    assert _meetings("thaigov-51026.txt")["adgmin-dp-2"] == (2, False)
+
+
+def test_a_session_phrase_inside_a_sentence_is_no_heading() -> None:
+    """thaigov-42297 2.2 names ``แผนงานความร่วมมือ...ระหว่างอาเซียนและคู่เจรจา``, a document's title,
+    not the session; only the item heading mints it (one mention)."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    assert len([m for m in facts.meetings if m.meeting.key == "adgmin-dp-1"]) == 1
