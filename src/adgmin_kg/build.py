@@ -337,7 +337,7 @@ class Builder:
             if context:
                 for name in self._names_en(partner):
                     w.fact(node, SKOS.altLabel, Literal(f"{context} / {name}"), t.quote, rule)
-                w.fact(node, SCHEMA.superEvent, iri(t.context), t.quote, rule)  # type: ignore[arg-type]
+                w.fact(node, SCHEMA.superEvent, iri(t.context), t.context_quote or t.quote, rule)  # type: ignore[arg-type]
             if t.day:
                 w.fact(node, SCHEMA.startDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)
             if t.level:

@@ -170,6 +170,7 @@ class TalkFact:
     topics: tuple[Quoted[str], ...] = ()
     day: Quoted[dt.date] | None = None  # the day of a talk held outside a meeting
     rule: str = "bilateral-talk"
+    context_quote: Span | None = None  # where the clause names the meeting it was held at (else ``quote``)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from adgmin_kg.thaitext import ascii_digits, find_dates
 _ROW_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})+\s*\.?|\(\s*[0-9]{1,3}\s*\))\s*")  # ``7.1 ``, ``(1) ``
 _ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\))")
 _CELL_MAX = 40  # a table cell naming a partner holds little else
+_ATTENDED_REACH = 40  # ``ได้เข้าร่วมและทำหน้าที่รองประธาน|การประชุม X``: the meeting taken part in follows its cue this close
 
 
 def home_country(ctx: TextContext) -> Ref | None:
@@ -103,6 +104,25 @@ def _where(ctx: TextContext, line: Span, region: Span) -> MeetingMention | None:
         return named[0]
     if ctx.find_cues("this_meeting", Span(line.start, region.end)):
         return ctx.main_meeting()
+    return _attended_just_before(ctx, line)
+
+
+def _attended_just_before(ctx: TextContext, line: Span) -> MeetingMention | None:
+    """``ทั้งนี้ ได้มีการหารือทวิภาคีกับ...``: a paragraph that opens by tying itself to the one
+    before, when that one reports taking part in a meeting (``ได้เข้าร่วม...การประชุม X``),
+    reports talks held there. A line naming a meeting, an occasion (``ในห้วงการประชุม...``) or a
+    day of its own is not read so."""
+    if not ctx.cue_at(line.start, "continuing") or ctx.meetings_in(line) or ctx.find_cues("own_occasion", line) or find_dates(ctx.text[line.start : line.end], ctx.rules):
+        return None
+    lines = ctx.body_lines()
+    at = next((i for i, s in enumerate(lines) if s.start == line.start), 0)
+    if at == 0:
+        return None
+    before = lines[at - 1]
+    for cue in ctx.find_cues("attendance", before):
+        after = [m for m in ctx.meetings_in(Span(cue.end, before.end), venues_only=True) if m.meeting_class != "CabinetMeeting"]
+        if after and after[0].span.start - cue.end <= _ATTENDED_REACH:
+            return after[0]
     return None
 
 
@@ -158,7 +178,9 @@ def talks(ctx: TextContext) -> list[TalkFact]:
             for partner, named in partners:
                 parties = (home, partner)
                 ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
-                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day))
+                named_there = context is not None and region.start <= context.span.start and context.span.end <= region.end
+                where = ctx.quote(Span(named.start, named.end), context.span) if named_there else None  # type: ignore[union-attr]
+                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where))
     return out
 
 
