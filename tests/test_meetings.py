@@ -39,3 +39,20 @@ def test_a_session_phrase_inside_a_sentence_is_no_heading() -> None:
     not the session; only the item heading mints it (one mention)."""
     facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
     assert len([m for m in facts.meetings if m.meeting.key == "adgmin-dp-1"]) == 1
+
+
+def test_a_series_named_without_a_number_then_its_day_is_one_meeting() -> None:
+    """thaigov-47196: ``ในระหว่างการประชุม the AEC Council – ADGMIN Interface Meeting ผ่านระบบการประชุม
+    ทางไกล ซึ่งมีกำหนดการจะจัดขึ้นในวันจันทร์ที่ 18 ตุลาคม 2564``: one meeting, known by its day, with
+    no number; the statement's subjects below are its topics."""
+    facts = extract_release(read_release(RELEASES / "thaigov-47196.txt"))
+    meeting = next(m for m in facts.meetings if m.meeting.key == "aecc-adgmin-interface-2021-10-18")
+    assert meeting.ordinal is None and meeting.meeting_class == "MinisterialMeeting"
+    assert {"cybersecurity", "digital-economy"} <= {t.topic for t in facts.topics if t.subject == meeting.meeting}
+
+
+def test_a_bare_series_name_after_its_numbered_meeting_repeats_it() -> None:
+    """thaigov-51026: ``การประชุมฯรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 (The 2nd ASEAN Digital Ministers
+    Meeting หรือ ADGMIN) ซึ่งจัดขึ้นระหว่างวันที่27-28 มกราคม 2565``: the bracketed ``ADGMIN`` is ADGMIN 2,
+    not another meeting known by its days."""
+    assert not [k for k in _meetings("thaigov-51026.txt") if k.startswith("adgmin-2022")]

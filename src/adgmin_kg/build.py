@@ -169,7 +169,7 @@ class Builder:
         for key in ("label_en_template", "label_th_template", "short_template"):
             template = series.get(key)
             if template:
-                out[key] = str(template).format(**values)
+                out[key] = " ".join(str(template).format(**values).split())  # no number: no gap where it would be
         return out
 
     def _meetings(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:

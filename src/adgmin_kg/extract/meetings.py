@@ -25,6 +25,7 @@ _PAREN = re.compile(r"\s*\([^()\n]{0,160}\)")
 _NEAR_DATE = 40  # a cabinet meeting's date follows its name within this many characters
 _NEAR_MEETING = 260  # a date or count belongs to a meeting named this close before it
 _NEAR_PLACE = 420  # a place phrase, to the meetings its sentence names before it
+_HELD_ON_REACH = 100  # an unnumbered meeting's day follows its name this close
 
 
 def meeting_key(series: str, ordinal: int) -> str:
@@ -73,6 +74,7 @@ def _with_partners_series(ctx: TextContext, series: str) -> str | None:
 def find_meetings(ctx: TextContext) -> list[MeetingMention]:
     """Resolve series names + ordinals (and cabinet names + dates) to meeting mentions."""
     found: list[MeetingMention] = []
+    unnumbered: list[MeetingMention] = []
     dates = find_dates(ctx.text, ctx.rules)
     for mention in ctx.mentions:
         if mention.kind != "series":
@@ -92,6 +94,8 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         after = _ordinal_after(ctx, mention.end)
         before = None if after else _ordinal_before(ctx, mention.start)
         if not after and not before:
+            if dated := _held_on(ctx, mention, dates):
+                unnumbered.append(dated)
             continue
         ordinal = after[0] if after else before[0]  # type: ignore[index]
         if ordinal > ctx.rules.max_ordinal:
@@ -104,6 +108,8 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         if partners and (dp := _with_partners_series(ctx, series)):
             series, cls, end = dp, _series_class(ctx, dp), partners.end
         found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
+    numbered = {m.series for m in found if m.ordinal}
+    found += [m for m in unnumbered if m.series not in numbered]  # else it repeats the numbered one
     found += _sessions_with_partners(ctx, found)
     found += _related_sessions(ctx, found)
     found += _dated_resolutions(ctx, dates)
@@ -116,6 +122,24 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             continue
         kept.append(m)
     return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+def _held_on(ctx: TextContext, mention: Mention, dates: list) -> MeetingMention | None:  # type: ignore[type-arg]
+    """``การประชุม the AEC Council – ADGMIN Interface Meeting ผ่านระบบการประชุมทางไกล ซึ่งมีกำหนดการจะ
+    จัดขึ้นในวันจันทร์ที่ 18 ตุลาคม 2564``: a series named without a number, then the day it is held,
+    names one meeting, known by that day. The day follows in the same clause, after a cue that
+    says it is the meeting's (``จัดขึ้น``, ``เมื่อวันที่``), with no other meeting named between.
+    (Not kept where the section numbers a meeting of the series: the name repeats that one.)"""
+    line = ctx.line_of(mention.start)
+    for d in dates:
+        if d.start < mention.end or d.start - mention.end > _HELD_ON_REACH or d.start > line.end:
+            continue
+        between = Span(mention.end, d.start)
+        if not ctx.find_cues("held_on", between) or any(m.kind == "series" and m.start >= mention.end and m.end <= d.start for m in ctx.mentions):
+            return None
+        key = f"{mention.id}-{d.first.isoformat()}"
+        return MeetingMention(Ref("meeting", key), Span(mention.start, mention.end), mention.id, _series_class(ctx, mention.id))
+    return None
 
 
 def _dated_resolutions(ctx: TextContext, dates: list) -> list[MeetingMention]:  # type: ignore[type-arg]
