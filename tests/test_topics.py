@@ -39,3 +39,25 @@ def test_a_ministry_s_own_view_is_no_meeting_s_topic() -> None:
     domestic follow-up, not what ADGMIN 1 discussed."""
     topics = _topics("thaigov-42297.txt")
     assert not {"consumer-protection", "broadband"} & topics["adgmin-1"]
+
+
+def test_a_document_no_asean_meeting_takes_gives_its_subjects_to_the_cabinet_meeting() -> None:
+    """thaigov-36885: the cabinet approves the ASEAN-China digital economy initiative, to be
+    endorsed by circulation; no ASEAN meeting is named, so its areas are the cabinet meeting's topics."""
+    topics = _topics("thaigov-36885.txt")
+    assert {"smart-cities", "digital-infrastructure"} <= topics["th-cabinet-2020-11-17"]
+
+
+def test_the_cabinet_meeting_takes_no_topic_when_an_asean_meeting_is_named() -> None:
+    """thaigov-64402: the cabinet approves drafts for ADGMIN 3; their subjects are ADGMIN 3's."""
+    topics = _topics("thaigov-64402.txt")
+    assert "th-cabinet-2023-01-31" not in topics and topics["adgmin-3"]
+
+
+def test_a_topic_belongs_to_the_meeting_named_last_before_it() -> None:
+    """thaigov-80156: ``... ในการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 4 ... และจะมีการหารือกันอีกครั้ง
+    ... ในการประชุมผู้นำเจ้าหน้าที่อาวุโส...ครั้งที่ 1 ณ ประเทศกัมพูชา ซึ่งเป็นการสานต่อความร่วมมือด้านดิจิทัล
+    ... แก๊ง Call Center และ Hybrid Scam``: the retreat's topics, not ADGMIN 4's."""
+    topics = _topics("thaigov-80156.txt")
+    assert {"digital-cooperation", "online-scams"} <= topics["adgsom-atrc-leaders-retreat-1"]
+    assert "digital-cooperation" not in topics["adgmin-4"]

@@ -340,6 +340,9 @@ class Builder:
                 w.fact(node, SCHEMA.superEvent, iri(t.context), t.context_quote or t.quote, rule)  # type: ignore[arg-type]
             if t.day:
                 w.fact(node, SCHEMA.startDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)
+                if not context:
+                    for name in self._names_en(partner):
+                        w.fact(node, SKOS.altLabel, Literal(f"{t.day.value.isoformat()} / {name}"), t.quote, rule)
             if t.level:
                 w.fact(node, ADG.level, entity("level", t.level), t.quote, rule)
             for party in t.parties:
