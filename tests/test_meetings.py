@@ -56,3 +56,15 @@ def test_a_bare_series_name_after_its_numbered_meeting_repeats_it() -> None:
     Meeting หรือ ADGMIN) ซึ่งจัดขึ้นระหว่างวันที่27-28 มกราคม 2565``: the bracketed ``ADGMIN`` is ADGMIN 2,
     not another meeting known by its days."""
     assert not [k for k in _meetings("thaigov-51026.txt") if k.startswith("adgmin-2022")]
+
+
+def test_a_meeting_named_beside_the_main_one_is_not_held_during_it() -> None:
+    """thaigov-64394 ``ในการประชุม ADGSOM ครั้งที่ 3 และการประชุม ADGMIN ครั้งที่ 3 และการประชุมที่เกี่ยวข้อง``:
+    the two are the occasion side by side, ADGSOM 3 is not part of ADGMIN 3; thaigov-66419 ``ในระหว่าง
+    การประชุม ADGSOM ครั้งที่ 3`` alone, in a release on ADGMIN 3 and related meetings, is."""
+    def part_of(name: str) -> set[tuple[str, str]]:
+        facts = extract_release(read_release(RELEASES / name))
+        return {(r.subject.key, r.other.key) for r in facts.relations if r.relation == "part-of"}
+
+    assert ("adgsom-3", "adgmin-3") not in part_of("thaigov-64394.txt")
+    assert ("adgsom-3", "adgmin-3") in part_of("thaigov-66419.txt")

@@ -25,6 +25,7 @@ _PAREN = re.compile(r"\s*\([^()\n]{0,160}\)")
 _NEAR_DATE = 40  # a cabinet meeting's date follows its name within this many characters
 _NEAR_MEETING = 260  # a date or count belongs to a meeting named this close before it
 _NEAR_PLACE = 420  # a place phrase, to the meetings its sentence names before it
+_COORDINATED_REACH = 12  # ``X และ|การประชุม Y``: Y named this close after the ``และ``
 _HELD_ON_REACH = 100  # an unnumbered meeting's day follows its name this close
 
 
@@ -583,9 +584,21 @@ def relations(ctx: TextContext) -> list[RelationFact]:
             out.append(RelationFact(m.ref, "related", main.ref, ctx.quote(m.span), rule="with-partners-meeting"))
             continue
         during = _cue_before(ctx, m.span.start, "during")
-        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ordinal == main.ordinal:
+        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ordinal == main.ordinal and not _coordinated_with(ctx, m, main):
             out.append(RelationFact(m.ref, "part-of", main.ref, ctx.quote(during, m.span), rule="held-during"))
     return _unique_relations(out)
+
+
+def _coordinated_with(ctx: TextContext, m: MeetingMention, other: MeetingMention) -> bool:
+    """``ระหว่างการประชุม ADGSOM ครั้งที่ 3 (...) และการประชุม ADGMIN ครั้งที่ 3``: the two are named
+    side by side as the occasion, neither held during the other."""
+    pos = m.span.end
+    if bracket := _PAREN.match(ctx.text, pos):
+        pos = bracket.end()
+    pos = ctx.skip_space(pos)
+    if not ctx.text.startswith("และ", pos):
+        return False
+    return any(n.ref == other.ref and pos < n.span.start <= pos + _COORDINATED_REACH for n in ctx.meetings)
 
 
 def _cue_before(ctx: TextContext, offset: int, name: str) -> Span | None:
