@@ -68,3 +68,9 @@ def test_a_meeting_named_beside_the_main_one_is_not_held_during_it() -> None:
 
     assert ("adgsom-3", "adgmin-3") not in part_of("thaigov-64394.txt")
     assert ("adgsom-3", "adgmin-3") in part_of("thaigov-66419.txt")
+
+
+def test_an_earlier_resolution_cited_with_its_date_names_that_cabinet_meeting() -> None:
+    """thaigov-53535: ``[คณะรัฐมนตรี ได้มีมติ (18 มกราคม 2565) เห็นชอบร่างเอกสารผลลัพธ์...``: the cabinet
+    meeting of 18 January 2022."""
+    assert "th-cabinet-2022-01-18" in _meetings("thaigov-53535.txt")
