@@ -61,3 +61,10 @@ def test_a_topic_belongs_to_the_meeting_named_last_before_it() -> None:
     topics = _topics("thaigov-80156.txt")
     assert {"digital-cooperation", "online-scams"} <= topics["adgsom-atrc-leaders-retreat-1"]
     assert "digital-cooperation" not in topics["adgmin-4"]
+
+
+def test_a_funded_project_s_title_states_its_topics() -> None:
+    """thaigov-42297: ``โครงการ ASEAN Strategic Guidance for Artificial Intelligence and Digital
+    Workforce (ได้รับงบประมาณสนับสนุน ...)``: the funded project's own topics, not ADGMIN 1's."""
+    topics = _topics("thaigov-42297.txt")
+    assert {"artificial-intelligence", "human-resource-development"} <= topics["asean-strategic-guidance-for-artificial-intelligence-and-dig"]

@@ -68,7 +68,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     taken = [d.quote for d in docs] + [p.title.quote for p in projects] + row_spans
     framework_relations, named_bodies = bodies.frameworks(ctx)
     plain_projects, project_relations = bodies.projects(ctx, taken)
-    named = named_bodies + [(p.project, p.quote) for p in plain_projects]
+    named = named_bodies + [(p.project, p.quote) for p in plain_projects] + [(f.project, f.title.quote) for f in projects]
     name_topics = bodies.name_topics(ctx, named)
     taken += [span for _, span in named]
     noted_results = [
