@@ -44,3 +44,18 @@ def test_gold_covers_every_adgmin_and_a_tangential_release() -> None:
     texts = [(ROOT / "data" / "releases" / f"{s}.txt").read_text(encoding="utf-8") for s in stems]
     for ordinal in "1234":
         assert any(f"ครั้งที่ {ordinal}" in t for t in texts), ordinal
+
+
+def test_a_talk_outside_a_meeting_is_found_by_its_day() -> None:
+    """Gold names a talk held outside any meeting by its day (``2024-05-30 --talk--> Singapore``,
+    data/gold/README.md) and its topics by ``2024-05-30 / Singapore``: wide thaigov-83744."""
+    from adgmin_kg.gold import GoldFact, GraphIndex, candidates
+
+    release = ROOT / "tests" / "fixtures" / "wide" / "thaigov-83744.txt"
+    result = build([release])
+    text = result.releases[0].text
+    index = GraphIndex(result.dataset, "thaigov-83744", text)
+    talk = GoldFact("talks", "2024-05-30", "talk", "Singapore", "")
+    assert candidates(index, talk)
+    assert index.nodes("2024-05-30 / Singapore")
+    assert not candidates(index, GoldFact("talks", "2024-05-31", "talk", "Singapore", ""))

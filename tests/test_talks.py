@@ -43,9 +43,19 @@ def test_a_country_named_as_the_place_is_no_side() -> None:
 
 def test_a_talk_still_to_come_is_not_minted() -> None:
     """thaigov-80674: the Permanent Secretary ``จะเดินทางไปกรุงพนมเปญ ... เพื่อหารือทวิภาคี ... ในวันที่
-    18 มีนาคม 2567``, once a talk "during ADGMIN 4"; and ``ได้มีการหารือทวิภาคีกับผู้นำอาเซียน`` names
-    no meeting or day of its own."""
-    assert _talks(RELEASES / "thaigov-80674.txt") == {}
+    18 มีนาคม 2567``, once a talk "during ADGMIN 4": no talk on 18 March, none with the regulator."""
+    talks = _talks(RELEASES / "thaigov-80674.txt")
+    assert not any("2024-03-18" in key for key in talks) and "adgmin-4-talk-cambodia-thailand" in talks
+
+
+def test_a_paragraph_tied_to_the_one_before_reports_talks_at_its_meeting() -> None:
+    """thaigov-80674: ``... ได้เข้าร่วมและทำหน้าที่รองประธานการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 4``,
+    then ``ทั้งนี้ ได้มีการหารือทวิภาคีกับผู้นำอาเซียน ... โดยในส่วนของกัมพูชา ได้หารือ...``: a talk with
+    Cambodia at ADGMIN 4, ministerial, on the digital and green economy; ASEAN is no side."""
+    facts = extract_release(read_release(RELEASES / "thaigov-80674.txt"))
+    talk = next(t for t in facts.talks if t.talk.key == "adgmin-4-talk-cambodia-thailand")
+    assert talk.context and talk.context.key == "adgmin-4" and talk.level == "ministerial"
+    assert {"digital-economy", "green-economy"} <= {t.value for t in talk.topics}
 
 
 def test_talks_at_a_meeting_keep_their_meeting() -> None:
@@ -88,3 +98,24 @@ def test_asean_as_a_whole_is_no_side_of_a_bilateral_talk() -> None:
     assert asean and all(talks.side(ctx, m, talks.home_country(ctx)) is None for m in asean)  # type: ignore[arg-type]
     assert not any(p.key == "asean" for t in talks.talks(ctx) for p in t.parties)
     assert not extract_release(release).talks
+
+
+def test_each_partner_row_of_a_session_s_cooperation_table_is_that_partner_s_support() -> None:
+    """thaigov-42297 2.1 ``กิจกรรมความร่วมมือในปี 2563 ได้แก่`` then a table, partner by partner
+    (ITU's cell wraps onto a second line), under the session with the dialogue partners: one
+    support per partner at the session, with its row's topics; none for Thailand."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    rows = {s.supporter.key: s for s in facts.supports if s.rule == "partner-row"}
+    assert set(rows) == {"china", "japan", "republic-of-korea", "united-states", "india", "itu"}
+    assert all(s.meeting and s.meeting.key == "adgmin-dp-1" for s in rows.values())
+    assert {t.value for t in rows["itu"].topics} == {"ict", "smart-cities", "5g", "international-mobile-roaming"}
+    assert {t.value for t in rows["india"].topics} == {"capacity-building", "telecommunications"}
+    assert not any(t.subject.key == "adgmin-dp-1" and t.topic == "disaster-management" for t in facts.topics)
+
+
+def test_a_talk_s_meeting_is_quoted_where_its_clause_names_it() -> None:
+    """thaigov-78190: ``...หารือทวิภาคีกับหัวหน้าคณะผู้แทนสาธารณรัฐอินโดนีเซีย...ระหว่างการประชุมเจ้าหน้าที่
+    อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 3``: the talk is part of ADGSOM 3 by the words that say so."""
+    release = read_release(RELEASES / "thaigov-78190.txt")
+    talk = next(t for t in extract_release(release).talks if t.talk.key == "adgsom-3-talk-indonesia-thailand")
+    assert talk.context_quote and "ระหว่างการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 3" in release.text[talk.context_quote.start : talk.context_quote.end]

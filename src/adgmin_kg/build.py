@@ -174,7 +174,7 @@ class Builder:
         for key in ("label_en_template", "label_th_template", "short_template"):
             template = series.get(key)
             if template:
-                out[key] = str(template).format(**values)
+                out[key] = " ".join(str(template).format(**values).split())  # no number: no gap where it would be
         return out
 
     def _meetings(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:
@@ -183,7 +183,7 @@ class Builder:
             classes = [ADG.Meeting] + ([ADG[m.meeting_class]] if m.meeting_class in MEETING_CLASSES else [])
             w.types(node, classes, m.quote, m.rule)
             w.fact(node, ADG.inSeries, entity("series", m.series), m.quote, m.rule)
-            if m.ordinal is not None:
+            if m.ordinal is not None and m.ordinal_stated:
                 w.fact(node, ADG.ordinal, Literal(m.ordinal), m.quote, m.rule)
             series = self.gaz.get("series", m.series)
             if series:
@@ -315,6 +315,13 @@ class Builder:
             return (entry.label_en if lang == "en" else entry.label_th) or entry.label
         return ref.label or ref.key
 
+    def _names_en(self, ref: Ref) -> list[str]:
+        """A party's English name and its English aliases (``ITU``): a talk or a support is
+        named ``<meeting> / <party>`` by any of them."""
+        entry = self.gaz.get(ref.kind, ref.key)
+        names = [self._label_of(ref, "en")] + (list(entry.alt_en) if entry else [])
+        return list(dict.fromkeys(names))
+
     def _short_label(self, w: ReleaseGraphWriter, facts: ReleaseFacts, meeting: Ref) -> str:
         for m in facts.meetings:
             if m.meeting == meeting and (series := self.gaz.get("series", m.series)):
@@ -334,10 +341,14 @@ class Builder:
             w.fact(node, RDFS.label, Literal(label_en, lang="en"), t.quote, rule)
             w.fact(node, RDFS.label, _lit_th(f"การหารือทวิภาคี {names_th}"), t.quote, rule)
             if context:
-                w.fact(node, SKOS.altLabel, Literal(f"{context} / {self._label_of(partner, 'en')}"), t.quote, rule)
-                w.fact(node, SCHEMA.superEvent, iri(t.context), t.quote, rule)  # type: ignore[arg-type]
+                for name in self._names_en(partner):
+                    w.fact(node, SKOS.altLabel, Literal(f"{context} / {name}"), t.quote, rule)
+                w.fact(node, SCHEMA.superEvent, iri(t.context), t.context_quote or t.quote, rule)  # type: ignore[arg-type]
             if t.day:
                 w.fact(node, SCHEMA.startDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)
+                if not context:
+                    for name in self._names_en(partner):
+                        w.fact(node, SKOS.altLabel, Literal(f"{t.day.value.isoformat()} / {name}"), t.quote, rule)
             if t.level:
                 w.fact(node, ADG.level, entity("level", t.level), t.quote, rule)
             for party in t.parties:
@@ -356,7 +367,8 @@ class Builder:
             w.fact(node, ADG.participant, iri(s.recipient), s.quote, rule)
             if s.meeting:
                 w.fact(node, ADG.atMeeting, iri(s.meeting), s.quote, rule)
-                w.fact(node, SKOS.altLabel, Literal(f"{context} / {self._label_of(s.supporter, 'en')}"), s.quote, rule)
+                for name in self._names_en(s.supporter):
+                    w.fact(node, SKOS.altLabel, Literal(f"{context} / {name}"), s.quote, rule)
             _topics(w, node, s.topics, rule)
 
     def _proposals(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:

@@ -58,6 +58,7 @@ class MeetingFact:
     date: dt.date | None  # the day of a one-day meeting named by its date (a cabinet meeting)
     quote: Span
     rule: str = "meeting-mention"
+    ordinal_stated: bool = True  # False: the ordinal names the node (a session takes its meeting's number) but the text states none
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class TalkFact:
     topics: tuple[Quoted[str], ...] = ()
     day: Quoted[dt.date] | None = None  # the day of a talk held outside a meeting
     rule: str = "bilateral-talk"
+    context_quote: Span | None = None  # where the clause names the meeting it was held at (else ``quote``)
 
 
 @dataclass(frozen=True)

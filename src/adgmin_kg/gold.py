@@ -173,7 +173,7 @@ def candidates(index: GraphIndex, fact: GoldFact) -> list[tuple[Node, Node, Node
                     found.append((d, ADG.decisionOn, ds.value(d, ADG.decisionOn)))
     elif prop == "talk":
         for t in ds.subjects(RDF.type, ADG.BilateralMeeting):
-            if ds.value(t, SCHEMA.superEvent) in subjects:
+            if ds.value(t, SCHEMA.superEvent) in subjects or _held_on_day(ds, t, fact.subject):
                 for p in ds.objects(t, ADG.participant):
                     level = fact.qualifiers.get("level")
                     if index.matches(p, fact.value) and (level is None or index.matches(ds.value(t, ADG.level), level)):
@@ -192,6 +192,15 @@ def candidates(index: GraphIndex, fact: GoldFact) -> list[tuple[Node, Node, Node
             for pred in (ADG.proposedBody, ADG.proposedActivity):
                 found += [(p, pred, o) for o in ds.objects(p, pred) if index.matches(o, fact.value)]
     return found
+
+
+def _held_on_day(ds: Dataset, talk: Node, subject: str) -> bool:
+    """A talk outside a meeting is named by its day (``2024-05-30``): it has that start date and
+    no meeting it was held during."""
+    if ds.value(talk, SCHEMA.superEvent) is not None:
+        return False
+    start = ds.value(talk, SCHEMA.startDate)
+    return start is not None and str(start) == subject
 
 
 def find_fact(index: GraphIndex, fact: GoldFact) -> tuple[Node, Node, Node] | None:

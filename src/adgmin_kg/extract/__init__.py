@@ -64,10 +64,11 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     projects = funding.funding(ctx)
     person_facts = people.people(ctx)
     talk_facts = talks.talks(ctx)
-    taken = [d.quote for d in docs] + [p.title.quote for p in projects]
+    rows, row_spans = talks.partner_rows(ctx)
+    taken = [d.quote for d in docs] + [p.title.quote for p in projects] + row_spans
     framework_relations, named_bodies = bodies.frameworks(ctx)
     plain_projects, project_relations = bodies.projects(ctx, taken)
-    named = named_bodies + [(p.project, p.quote) for p in plain_projects]
+    named = named_bodies + [(p.project, p.quote) for p in plain_projects] + [(f.project, f.title.quote) for f in projects]
     name_topics = bodies.name_topics(ctx, named)
     taken += [span for _, span in named]
     noted_results = [
@@ -90,7 +91,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         decisions=tuple(decisions),
         funding=tuple(projects),
         talks=tuple(talk_facts),
-        supports=tuple(talks.supports(ctx)),
+        supports=tuple(talks.supports(ctx) + rows),
         people=tuple(person_facts),
         spokespeople=tuple(people.spokespeople(ctx, person_facts)),
         proposals=tuple(people.proposals(ctx)),

@@ -22,6 +22,9 @@ def words_after_space(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _SUB_ITEM = re.compile(r"(?:(?<=\s)|(?<=^))([0-9]{1,2})\s*\.(?=\s*[^\s0-9])")
+_TOP_ITEM = re.compile(r"^\s*([0-9]{1,3})\s*\.(?!\s*[0-9])\s*")  # ``2. ...``, not ``2.1 ...``
+_HEADING_NOISE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]|[\s0-9.:\-–]")
+_HEADING_REACH = 40  # a numbered item is headed by a meeting named this close to its start
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class MeetingMention:
     ordinal: int | None = None
     date: dt.date | None = None  # the day of a meeting named by its date (a cabinet meeting)
     target: bool = False  # named as what is prepared for or a deadline (``เพื่อเตรียมการก่อน X``), not where things happen
+    ordinal_stated: bool = True  # False: the number is the meeting's it belongs to, the text gives it none
 
 
 @dataclass
@@ -53,6 +57,7 @@ class TextContext:
     notices: list[str] = field(default_factory=list)
     refused: list[tuple[Span, str]] = field(default_factory=list)  # names not minted, and why
     _body: tuple[Span, ...] | None = field(default=None, repr=False)
+    _headed: dict[int, MeetingMention] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, release: Release, rules: RuleBook, gazetteer: Gazetteer) -> TextContext:
@@ -72,7 +77,7 @@ class TextContext:
         ``anchored``: those of the passages that name an ASEAN digital body (or whose heading does)."""
         title_end = self.release.title_span[1]
         mentions = [m for m in self.mentions if m.end <= title_end or any(p.start <= m.start and m.end <= p.end for p in passages)]
-        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), notices=self.notices, refused=self.refused, _body=None)
+        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), notices=self.notices, refused=self.refused, _body=None, _headed=None)
 
     def is_anchored(self, span: Span) -> bool:
         """Whether ``span`` lies in a passage that names an ASEAN digital body (or whose heading
@@ -93,6 +98,40 @@ class TextContext:
                 lines = [s for s in lines if any(s.start <= p.start and p.end <= s.end for p in self.passages)]
             self._body = tuple(lines)
         return list(self._body)
+
+    def heading_meeting(self, line: Span) -> MeetingMention | None:
+        """The meeting whose heading a body line stands under: a line that is only a meeting's
+        name (``การประชุม ... ครั้งที่ 2 กับคู่เจรจา (จีนและอินเดีย) (วันที่ 28 ...)``) heads every
+        line up to the next such line; a numbered item that opens with a meeting's name
+        (``2. การประชุมระหว่างอาเซียนและคู่เจรจา [...] ดังนี้``) heads its own sub-items and lines,
+        up to the next numbered item of its rank. Needs ``meetings``."""
+        if self._headed is None:
+            self._headed = self._headings()
+        return self._headed.get(line.start)
+
+    def _headings(self) -> dict[int, MeetingMention]:
+        out: dict[int, MeetingMention] = {}
+        page: MeetingMention | None = None  # under a name-only heading line
+        item: MeetingMention | None = None  # under a numbered item that opens with a name
+        for line in self.body_lines():
+            named = [m for m in self.meetings_in(line, venues_only=True) if m.meeting_class != "CabinetMeeting"]
+            content = ascii_digits(self.text[line.start : line.end])
+            top = _TOP_ITEM.match(content)
+            if named and self._names_only(line, named):
+                page, item = named[0], None
+            elif top:
+                opening = line.start + top.end()
+                item = next((m for m in named if m.span.start - opening <= _HEADING_REACH), None)
+            if item or page:
+                out[line.start] = item or page  # type: ignore[assignment]
+        return out
+
+    def _names_only(self, line: Span, named: list[MeetingMention]) -> bool:
+        """Whether a line holds nothing but meeting names, brackets, numbers and dates."""
+        rest = self.text[line.start : line.end]
+        for m in sorted(named, key=lambda m: -m.span.start):
+            rest = rest[: m.span.start - line.start] + rest[m.span.end - line.start :]
+        return not _HEADING_NOISE.sub("", rest)
 
     def sub_items(self, span: Span) -> list[tuple[int, Span]]:
         """Inline numbered parts of a span (``1.รับรอง... 2.เห็นชอบ...``): (number, span)."""

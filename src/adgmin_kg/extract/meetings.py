@@ -25,6 +25,8 @@ _PAREN = re.compile(r"\s*\([^()\n]{0,160}\)")
 _NEAR_DATE = 40  # a cabinet meeting's date follows its name within this many characters
 _NEAR_MEETING = 260  # a date or count belongs to a meeting named this close before it
 _NEAR_PLACE = 420  # a place phrase, to the meetings its sentence names before it
+_COORDINATED_REACH = 12  # ``X และ|การประชุม Y``: Y named this close after the ``และ``
+_HELD_ON_REACH = 100  # an unnumbered meeting's day follows its name this close
 
 
 def meeting_key(series: str, ordinal: int) -> str:
@@ -73,6 +75,7 @@ def _with_partners_series(ctx: TextContext, series: str) -> str | None:
 def find_meetings(ctx: TextContext) -> list[MeetingMention]:
     """Resolve series names + ordinals (and cabinet names + dates) to meeting mentions."""
     found: list[MeetingMention] = []
+    unnumbered: list[MeetingMention] = []
     dates = find_dates(ctx.text, ctx.rules)
     for mention in ctx.mentions:
         if mention.kind != "series":
@@ -92,6 +95,8 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         after = _ordinal_after(ctx, mention.end)
         before = None if after else _ordinal_before(ctx, mention.start)
         if not after and not before:
+            if dated := _held_on(ctx, mention, dates):
+                unnumbered.append(dated)
             continue
         ordinal = after[0] if after else before[0]  # type: ignore[index]
         if ordinal > ctx.rules.max_ordinal:
@@ -104,7 +109,10 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         if partners and (dp := _with_partners_series(ctx, series)):
             series, cls, end = dp, _series_class(ctx, dp), partners.end
         found.append(MeetingMention(Ref("meeting", meeting_key(series, ordinal)), Span(start, end), series, cls, ordinal=ordinal))
+    numbered = {m.series for m in found if m.ordinal}
+    found += [m for m in unnumbered if m.series not in numbered]  # else it repeats the numbered one
     found += _sessions_with_partners(ctx, found)
+    found += _related_sessions(ctx, found)
     found += _dated_resolutions(ctx, dates)
     found = _mark_targets(ctx, found)
     # a name inside a parenthesis repeats the meeting it follows: keep the outer mention
@@ -115,6 +123,24 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             continue
         kept.append(m)
     return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+def _held_on(ctx: TextContext, mention: Mention, dates: list) -> MeetingMention | None:  # type: ignore[type-arg]
+    """``การประชุม the AEC Council – ADGMIN Interface Meeting ผ่านระบบการประชุมทางไกล ซึ่งมีกำหนดการจะ
+    จัดขึ้นในวันจันทร์ที่ 18 ตุลาคม 2564``: a series named without a number, then the day it is held,
+    names one meeting, known by that day. The day follows in the same clause, after a cue that
+    says it is the meeting's (``จัดขึ้น``, ``เมื่อวันที่``), with no other meeting named between.
+    (Not kept where the section numbers a meeting of the series: the name repeats that one.)"""
+    line = ctx.line_of(mention.start)
+    for d in dates:
+        if d.start < mention.end or d.start - mention.end > _HELD_ON_REACH or d.start > line.end:
+            continue
+        between = Span(mention.end, d.start)
+        if not ctx.find_cues("held_on", between) or any(m.kind == "series" and m.start >= mention.end and m.end <= d.start for m in ctx.mentions):
+            return None
+        key = f"{mention.id}-{d.first.isoformat()}"
+        return MeetingMention(Ref("meeting", key), Span(mention.start, mention.end), mention.id, _series_class(ctx, mention.id))
+    return None
 
 
 def _dated_resolutions(ctx: TextContext, dates: list) -> list[MeetingMention]:  # type: ignore[type-arg]
@@ -162,8 +188,40 @@ def _sessions_with_partners(ctx: TextContext, found: list[MeetingMention]) -> li
         before = [m for m in found if m.series == series.id and m.span.end <= body.start and m.ordinal]
         if before:
             n = before[-1].ordinal
-            out.append(MeetingMention(Ref("meeting", meeting_key(dp, n)), Span(body.start, cue.end), dp, _series_class(ctx, dp), ordinal=n))
+            out.append(MeetingMention(Ref("meeting", meeting_key(dp, n)), Span(body.start, cue.end), dp, _series_class(ctx, dp), ordinal=n, ordinal_stated=False))
     return out
+
+
+def _related_sessions(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
+    """``ผลการประชุม ADGMIN ครั้งที่ 1 และการประชุมที่เกี่ยวข้อง ... 2. การประชุมระหว่างอาเซียนและคู่เจรจา``:
+    a section about a ministers' meeting "and the related meetings" that reports, under a
+    heading of its own, the session with the dialogue partners, numbered by that meeting (the
+    text gives the session no number of its own)."""
+    out = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("partners_session", line):
+            if ctx.text[line.start : cue.start].strip(" 0123456789๐๑๒๓๔๕๖๗๘๙.)(\u00a0"):
+                continue  # named as a heading (an item's first words), not inside a sentence
+            host = _announcing_related(ctx, found, cue.start)
+            dp = _with_partners_series(ctx, host.series) if host else None
+            if host and dp:
+                out.append(MeetingMention(Ref("meeting", meeting_key(dp, host.ordinal)), cue, dp, _series_class(ctx, dp), ordinal=host.ordinal, ordinal_stated=False))  # type: ignore[arg-type]
+    return out
+
+
+def _announcing_related(ctx: TextContext, found: list[MeetingMention], before: int) -> MeetingMention | None:
+    """The numbered meeting named last before ``before`` with ``และการประชุมที่เกี่ยวข้อง`` after
+    it (maybe after its English name in brackets)."""
+    best = None
+    for m in found:
+        if m.span.end > before or not m.ordinal or not m.ordinal_stated or m.meeting_class == "CabinetMeeting":
+            continue
+        pos = m.span.end
+        if bracket := _PAREN.match(ctx.text, pos):
+            pos = bracket.end()
+        if ctx.cue_at(pos, "related_meetings"):
+            best = m
+    return best
 
 
 def _is_generic_cabinet(m: MeetingMention) -> bool:
@@ -172,7 +230,7 @@ def _is_generic_cabinet(m: MeetingMention) -> bool:
 
 
 def meeting_facts(ctx: TextContext) -> list[MeetingFact]:
-    return [MeetingFact(m.ref, m.meeting_class, m.series, m.ordinal, m.date, ctx.quote(m.span)) for m in ctx.meetings]
+    return [MeetingFact(m.ref, m.meeting_class, m.series, m.ordinal, m.date, ctx.quote(m.span), ordinal_stated=m.ordinal_stated) for m in ctx.meetings]
 
 
 # ---------------------------------------------------------------- meeting properties
@@ -526,9 +584,21 @@ def relations(ctx: TextContext) -> list[RelationFact]:
             out.append(RelationFact(m.ref, "related", main.ref, ctx.quote(m.span), rule="with-partners-meeting"))
             continue
         during = _cue_before(ctx, m.span.start, "during")
-        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ordinal == main.ordinal:
+        if during and has_related and m.meeting_class == "SeniorOfficialsMeeting" and m.ordinal == main.ordinal and not _coordinated_with(ctx, m, main):
             out.append(RelationFact(m.ref, "part-of", main.ref, ctx.quote(during, m.span), rule="held-during"))
     return _unique_relations(out)
+
+
+def _coordinated_with(ctx: TextContext, m: MeetingMention, other: MeetingMention) -> bool:
+    """``ระหว่างการประชุม ADGSOM ครั้งที่ 3 (...) และการประชุม ADGMIN ครั้งที่ 3``: the two are named
+    side by side as the occasion, neither held during the other."""
+    pos = m.span.end
+    if bracket := _PAREN.match(ctx.text, pos):
+        pos = bracket.end()
+    pos = ctx.skip_space(pos)
+    if not ctx.text.startswith("และ", pos):
+        return False
+    return any(n.ref == other.ref and pos < n.span.start <= pos + _COORDINATED_REACH for n in ctx.meetings)
 
 
 def _cue_before(ctx: TextContext, offset: int, name: str) -> Span | None:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import re
+
 from adgmin_kg.extract.context import MeetingMention, TextContext
 from adgmin_kg.facts import Quoted, Ref, Span, SupportFact, TalkFact
 from adgmin_kg.gazetteer import Mention
-from adgmin_kg.thaitext import find_dates
+from adgmin_kg.thaitext import ascii_digits, find_dates
+
+_ROW_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})+\s*\.?|\(\s*[0-9]{1,3}\s*\))\s*")  # ``7.1 ``, ``(1) ``
+_ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\))")
+_CELL_MAX = 40  # a table cell naming a partner holds little else
+_ATTENDED_REACH = 40  # ``ได้เข้าร่วมและทำหน้าที่รองประธาน|การประชุม X``: the meeting taken part in follows its cue this close
 
 
 def home_country(ctx: TextContext) -> Ref | None:
@@ -97,6 +104,25 @@ def _where(ctx: TextContext, line: Span, region: Span) -> MeetingMention | None:
         return named[0]
     if ctx.find_cues("this_meeting", Span(line.start, region.end)):
         return ctx.main_meeting()
+    return _attended_just_before(ctx, line)
+
+
+def _attended_just_before(ctx: TextContext, line: Span) -> MeetingMention | None:
+    """``ทั้งนี้ ได้มีการหารือทวิภาคีกับ...``: a paragraph that opens by tying itself to the one
+    before, when that one reports taking part in a meeting (``ได้เข้าร่วม...การประชุม X``),
+    reports talks held there. A line naming a meeting, an occasion (``ในห้วงการประชุม...``) or a
+    day of its own is not read so."""
+    if not ctx.cue_at(line.start, "continuing") or ctx.meetings_in(line) or ctx.find_cues("own_occasion", line) or find_dates(ctx.text[line.start : line.end], ctx.rules):
+        return None
+    lines = ctx.body_lines()
+    at = next((i for i, s in enumerate(lines) if s.start == line.start), 0)
+    if at == 0:
+        return None
+    before = lines[at - 1]
+    for cue in ctx.find_cues("attendance", before):
+        after = [m for m in ctx.meetings_in(Span(cue.end, before.end), venues_only=True) if m.meeting_class != "CabinetMeeting"]
+        if after and after[0].span.start - cue.end <= _ATTENDED_REACH:
+            return after[0]
     return None
 
 
@@ -152,7 +178,9 @@ def talks(ctx: TextContext) -> list[TalkFact]:
             for partner, named in partners:
                 parties = (home, partner)
                 ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
-                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day))
+                named_there = context is not None and region.start <= context.span.start and context.span.end <= region.end
+                where = ctx.quote(Span(named.start, named.end), context.span) if named_there else None  # type: ignore[union-attr]
+                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where))
     return out
 
 
@@ -182,3 +210,78 @@ def supports(ctx: TextContext) -> list[SupportFact]:
             key = f"{meeting.ref.key + '-' if meeting else ''}{supporter.id}-{home.key}"
             out.append(SupportFact(Ref("support", key), ctx.ref(supporter), home, meeting.ref if meeting else None, ctx.quote(cue, Span(supporter.start, supporter.end)), topics))
     return out
+
+
+def partner_rows(ctx: TextContext) -> tuple[list[SupportFact], list[Span]]:
+    """``2.1 กิจกรรมความร่วมมือในปี 2563 ได้แก่`` then, row by row, a dialogue partner and what it
+    carried out with ASEAN (a table: the partner's cell, then its activities; or numbered
+    sub-items ``7.1 จีน จัดทำ...``), under the heading of a session with the dialogue partners:
+    each row is that partner's support, reported at the session, on the row's topics. Also
+    the rows' spans: their topics are the partners', not the session's."""
+    out: list[SupportFact] = []
+    spans: list[Span] = []
+    asean = ctx.gazetteer.get("org", "asean")
+    home = home_country(ctx)
+    if asean is None or home is None:
+        return out, spans
+    lines = ctx.body_lines()
+    for i, line in enumerate(lines):
+        session = ctx.heading_meeting(line)
+        if session is None or not _with_partners(ctx, session) or not ctx.find_cues("cooperation_activities", line):
+            continue
+        for partner, named, row in _rows(ctx, lines[i + 1 :], home):
+            topics = tuple(
+                Quoted(t.id, ctx.quote(Span(t.start, t.end)))
+                for t in ctx.mentions_in(row, "topic")
+                if t.start >= named.end
+            )
+            key = f"{session.ref.key}-{partner.key}-asean"
+            name = Span(named.start, min(named.end, ctx.line_of(named.start).end))  # a quote stays in its line
+            out.append(SupportFact(Ref("support", key), partner, Ref("org", "asean"), session.ref, ctx.quote(name), topics, rule="partner-row"))
+            spans.append(row)
+    return out, spans
+
+
+def _with_partners(ctx: TextContext, meeting: MeetingMention) -> bool:
+    entry = ctx.gazetteer.get("series", meeting.series)
+    return bool(entry and entry.get("with_partners_of"))
+
+
+def _rows(ctx: TextContext, lines: list[Span], home: Ref) -> list[tuple[Ref, Mention, Span]]:
+    """The rows after a list's heading: each starts at a line that opens with a partner's name
+    (a cell holding only the name, or a numbered sub-item) and runs to the next row; the list
+    ends at a numbered item that names no partner first."""
+    rows: list[tuple[Ref, Mention, Span]] = []
+    for line in lines:
+        opening = _opening_partner(ctx, line, home)
+        if opening:
+            rows.append((opening[0], opening[1], line))
+        elif _ITEM_MARK.match(ascii_digits(ctx.text[line.start : line.end])):
+            break
+        elif rows:
+            partner, named, row = rows[-1]
+            rows[-1] = (partner, named, Span(row.start, line.end))
+    return rows
+
+
+def _opening_partner(ctx: TextContext, line: Span, home: Ref) -> tuple[Ref, Mention] | None:
+    """The other side a row opens with: a country or organisation named first in a numbered
+    sub-item, or a cell that is (the start of) its name."""
+    content = ascii_digits(ctx.text[line.start : line.end])
+    mark = _ROW_MARK.match(content)
+    start = line.start + (mark.end() if mark else 0)
+    named = ctx.mention_at(start, "country", "org") or _name_across_lines(ctx, start)
+    if named is None or (not mark and line.end - start > _CELL_MAX) or (not mark and named.end < line.end and ctx.text[named.end : line.end].strip()):
+        return None
+    other = side(ctx, named, home)
+    return (other, named) if other else None
+
+
+def _name_across_lines(ctx: TextContext, start: int) -> Mention | None:
+    """A partner's name a table cell wraps onto the next line (``สหภาพโทรคมนาคม`` /
+    ``ระหว่างประเทศ``): the section's names stop at line ends, so it is looked up here."""
+    chunk = ctx.text[start : start + _CELL_MAX]
+    first = next(iter(ctx.gazetteer.only("country", "org").find(chunk)), None)
+    if first is None or chunk[: first.start].strip():
+        return None
+    return Mention(first.kind, first.id, start + first.start, start + first.end)

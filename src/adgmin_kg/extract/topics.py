@@ -11,19 +11,23 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
     """Topic names in the text, for the meeting the passage is about.
 
     The passage's meeting is the release's main meeting when the line names it, else the first
-    meeting the line names, else the meeting named last before the line (a list of drafts
-    under "documents for ADGMIN 4" is about ADGMIN 4). Lines that report bilateral talks are
-    left to the talk rule; names inside titles (``taken``) are not the meeting's topics.
+    meeting the line names, else the meeting whose heading the line stands under
+    (``ctx.heading_meeting``: the items under ``2. การประชุมระหว่างอาเซียนและคู่เจรจา`` are the
+    session's), else, for a draft, the meeting named last before the line (a list of drafts
+    under "documents for ADGMIN 4" is about ADGMIN 4), else the main meeting (or the cabinet
+    meeting, when the section names no other). Lines that report bilateral
+    talks are left to the talk rule, lines giving a ministry's own view (``ดศ. พิจารณาแล้วเห็นว่า``)
+    report no meeting's discussion; names inside titles (``taken``) are not the meeting's topics.
     """
     out: list[TopicFact] = []
     seen = set()
-    main = ctx.main_meeting()
+    main = ctx.main_meeting() or _cabinet_alone(ctx)
     for line in ctx.body_lines():
-        if ctx.find_cues("bilateral", line) or _is_headline(ctx, line):
+        if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
         line_owner = _owner(ctx, line, main)
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line):
-            owner = _ministerial_before(ctx, line, t.start) or line_owner
+            owner = _meeting_before(ctx, line, t.start) or line_owner
             if owner is None or any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
                 continue
             seen.add((owner, t.id, t.start))
@@ -31,10 +35,20 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
     return out
 
 
-def _ministerial_before(ctx: TextContext, line: Span, offset: int) -> Ref | None:
-    """In a long passage, a topic belongs to the ministerial meeting named last before it
-    (``... ADGMIN 2 ... the ministers met the dialogue partners ... on 5G``)."""
-    before = [m for m in ctx.meetings_in(Span(line.start, offset), venues_only=True) if m.meeting_class == "MinisterialMeeting"]
+def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
+    """A cabinet summary's item on an ASEAN document that names no ASEAN meeting (it is to be
+    endorsed by circulation): the document's subjects were considered by the cabinet meeting
+    alone, so they are its topics."""
+    if any(m.meeting_class != "CabinetMeeting" for m in ctx.meetings):
+        return None
+    return ctx.cabinet_meeting()
+
+
+def _meeting_before(ctx: TextContext, line: Span, offset: int) -> Ref | None:
+    """In a long passage, a topic belongs to the meeting named last before it (``... ADGMIN 2
+    ... the ministers met the dialogue partners ... on 5G``; ``... ADGMIN 4 ... and again in
+    March at the ADGSOM-ATRC Leaders' Retreat 1, carrying on ... online scams``)."""
+    before = [m for m in ctx.meetings_in(Span(line.start, offset), venues_only=True) if m.meeting_class != "CabinetMeeting"]
     return before[-1].ref if before else None
 
 
@@ -47,6 +61,8 @@ def _owner(ctx: TextContext, line: Span, main: MeetingMention | None) -> Ref | N
         if this and main:  # ``ในการประชุมครั้งนี้ ... ต่อยอดจากการประชุม AMCC ครั้งที่ 4``: this one, not the one cited
             return main.ref
         return named[0].ref
+    if heading := ctx.heading_meeting(line):
+        return heading.ref
     if _describes_a_draft(ctx, line):
         before = [m for m in ctx.meetings if m.span.end <= line.start and m.meeting_class != "CabinetMeeting" and m.span.start >= ctx.body_start]
         if before:

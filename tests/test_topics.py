@@ -1,0 +1,70 @@
+"""Which meeting, session or partner a topic belongs to (extract/topics.py, extract/talks.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from adgmin_kg.extract import extract_release
+from adgmin_kg.read import read_release
+
+ROOT = Path(__file__).resolve().parents[1]
+RELEASES = ROOT / "data" / "releases"
+
+
+def _topics(name: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for t in extract_release(read_release(RELEASES / name)).topics:
+        out.setdefault(t.subject.key, set()).add(t.topic)
+    return out
+
+
+def test_items_under_a_session_heading_are_the_session_s() -> None:
+    """thaigov-42297: 2.2 (the work plan's issues) and 2.3 (Thailand's statement) stand under
+    ``2. การประชุมระหว่างอาเซียนและคู่เจรจา``: topics of the session, not of ADGMIN 1."""
+    topics = _topics("thaigov-42297.txt")
+    assert {"digital-cooperation", "emerging-technologies", "cybersecurity", "ict"} <= topics["adgmin-dp-1"]
+    assert "emerging-technologies" not in topics["adgmin-1"]
+
+
+def test_a_heading_line_that_is_only_a_meeting_s_name_heads_the_lines_below() -> None:
+    """thaigov-53535: the table heading ``การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 กับคู่เจรจา
+    (จีนและอินเดีย) (วันที่ 28 มกราคม 2565)`` heads items 7-9: item 8's 5G is the session's topic."""
+    topics = _topics("thaigov-53535.txt")
+    assert {"5g", "digital-economy"} <= topics["adgmin-dp-2"]
+    assert "emerging-technologies" not in topics.get("adgmin-2", set())
+
+
+def test_a_ministry_s_own_view_is_no_meeting_s_topic() -> None:
+    """thaigov-42297 item 3: ``ดศ. พิจารณาแล้วเห็นว่า ... การคุ้มครองผู้บริโภค`` is the ministry's
+    domestic follow-up, not what ADGMIN 1 discussed."""
+    topics = _topics("thaigov-42297.txt")
+    assert not {"consumer-protection", "broadband"} & topics["adgmin-1"]
+
+
+def test_a_document_no_asean_meeting_takes_gives_its_subjects_to_the_cabinet_meeting() -> None:
+    """thaigov-36885: the cabinet approves the ASEAN-China digital economy initiative, to be
+    endorsed by circulation; no ASEAN meeting is named, so its areas are the cabinet meeting's topics."""
+    topics = _topics("thaigov-36885.txt")
+    assert {"smart-cities", "digital-infrastructure"} <= topics["th-cabinet-2020-11-17"]
+
+
+def test_the_cabinet_meeting_takes_no_topic_when_an_asean_meeting_is_named() -> None:
+    """thaigov-64402: the cabinet approves drafts for ADGMIN 3; their subjects are ADGMIN 3's."""
+    topics = _topics("thaigov-64402.txt")
+    assert "th-cabinet-2023-01-31" not in topics and topics["adgmin-3"]
+
+
+def test_a_topic_belongs_to_the_meeting_named_last_before_it() -> None:
+    """thaigov-80156: ``... ในการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 4 ... และจะมีการหารือกันอีกครั้ง
+    ... ในการประชุมผู้นำเจ้าหน้าที่อาวุโส...ครั้งที่ 1 ณ ประเทศกัมพูชา ซึ่งเป็นการสานต่อความร่วมมือด้านดิจิทัล
+    ... แก๊ง Call Center และ Hybrid Scam``: the retreat's topics, not ADGMIN 4's."""
+    topics = _topics("thaigov-80156.txt")
+    assert {"digital-cooperation", "online-scams"} <= topics["adgsom-atrc-leaders-retreat-1"]
+    assert "digital-cooperation" not in topics["adgmin-4"]
+
+
+def test_a_funded_project_s_title_states_its_topics() -> None:
+    """thaigov-42297: ``โครงการ ASEAN Strategic Guidance for Artificial Intelligence and Digital
+    Workforce (ได้รับงบประมาณสนับสนุน ...)``: the funded project's own topics, not ADGMIN 1's."""
+    topics = _topics("thaigov-42297.txt")
+    assert {"artificial-intelligence", "human-resource-development"} <= topics["asean-strategic-guidance-for-artificial-intelligence-and-dig"]
