@@ -17,7 +17,7 @@ from adgmin_kg.facts import (
     Span,
 )
 from adgmin_kg.gazetteer import Mention
-from adgmin_kg.thaitext import ascii_digits, find_dates, number_word, to_ce_year
+from adgmin_kg.thaitext import DateExpr, ascii_digits, find_dates, number_word, to_ce_year
 
 _EN_ORDINAL_BEFORE = re.compile(r"(?<![0-9])([0-9]+)(?:st|nd|rd|th)\s*$")  # a whole number, never its tail
 _NUMBER = re.compile(r"[0-9]+|[ก-๙]+")
@@ -187,23 +187,65 @@ def _owner(ctx: TextContext, offset: int, window: int = _NEAR_MEETING) -> Meetin
 
 
 def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
-    """The dates of each meeting: the first range the release gives it, else its first date
-    (``เมื่อวันที่ 9 ...`` early on, ``ระหว่างวันที่ 9-10 ...`` later: the range wins)."""
-    chosen: dict[Ref, MeetingDatesFact] = {}
+    """The dates of each meeting. A date written after the meeting's name dates the meeting being
+    held: one day is its start and end (``X เมื่อวันที่ 5 ...``, ``X (วันที่ 27 ...)``). A date
+    opening a sentence in which someone attended it (``วันนี้ (1 ก.พ.67) ... เข้าร่วม X``) is a day
+    of the meeting, its start only. The days of ``X และการประชุมที่เกี่ยวข้อง`` are the whole set's:
+    X's only when the release gives X no days of its own. Of the dates of one kind, the first wins,
+    unless a later range starts on its day (``เมื่อวันที่ 9 ...`` early on, ``ระหว่างวันที่ 9-10 ...``
+    later: the range)."""
+    candidates: dict[Ref, list[tuple[int, MeetingDatesFact]]] = {}
     cabinet_spans = [m.span for m in ctx.meetings if m.meeting_class == "CabinetMeeting"]
     for d in find_dates(ctx.text, ctx.rules):
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
-        owner = _owner(ctx, d.start) or _meeting_of_today(ctx, d.start)
-        if owner is None or ctx.find_cues("shared_dates", Span(owner.span.end, d.start)):
-            continue  # ``X และงาน Y ที่จัดขึ้นระหว่างวันที่ ...``: the days of both, not X's own
-        earlier = chosen.get(owner.ref)
-        if earlier is None or (earlier.end is None and d.last is not None and d.first == earlier.start):
-            chosen[owner.ref] = MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end)))
+        fact, rank = _dates_after_name(ctx, d) or _dates_of_attendance(ctx, d) or (None, 0)
+        if fact is not None:
+            candidates.setdefault(fact.meeting, []).append((rank, fact))
+    chosen: dict[Ref, MeetingDatesFact] = {}
+    for ref, found in candidates.items():
+        best = min(rank for rank, _ in found)
+        chosen[ref] = _first_range_else_first([f for rank, f in found if rank == best])
     for m in ctx.meetings:
         if m.date and m.ref not in chosen:
             chosen[m.ref] = MeetingDatesFact(m.ref, m.date, None, ctx.quote(m.span), rule="cabinet-date")
     return list(chosen.values())
+
+
+_OWN, _SHARED = 0, 1  # a meeting's own days, and the days it shares with its related meetings
+
+
+def _dates_after_name(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
+    """A date written after a meeting's name, in its sentence: the days the meeting was held."""
+    owner = _owner(ctx, d.start)
+    if owner is None:
+        return None
+    between = Span(owner.span.end, d.start)
+    if ctx.find_cues("shared_dates", between):
+        return None  # ``X และงาน Y ที่จัดขึ้นระหว่างวันที่ ...``: the days of both, not X's own
+    rank = _SHARED if ctx.find_cues("related_meetings", between) else _OWN
+    reported = ctx.text[max(ctx.line_of(d.start).start, d.start - 14) : d.start]
+    one_day = d.last if d.last is not None or any(cue in reported for cue in ctx.rules.cue("reporting_day")) else d.first
+    quote = ctx.quote(owner.span, Span(d.start, d.end))
+    return MeetingDatesFact(owner.ref, d.first, one_day, quote), rank
+
+
+def _dates_of_attendance(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
+    """``วันนี้ (1 ก.พ.67) ... เข้าร่วมการประชุม X``: a day of X, not all of it."""
+    owner = _meeting_of_today(ctx, d.start)
+    if owner is None:
+        return None
+    return MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end))), _OWN
+
+
+def _first_range_else_first(facts: list[MeetingDatesFact]) -> MeetingDatesFact:
+    """The first of ``facts``, unless a later range starts on its day (the range says more)."""
+    first = facts[0]
+    if first.end is None or first.end == first.start:
+        later = next((f for f in facts[1:] if f.end is not None and f.end != f.start and f.start == first.start), None)
+        if later:
+            return later
+    return first
 
 
 def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
@@ -215,7 +257,7 @@ def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
     for m in ctx.meetings_in(line, venues_only=True):
         if offset < m.span.start <= offset + 300 and m.meeting_class != "CabinetMeeting":
             # the day is the meeting's when the sentence says someone took part in it that day
-            between = Span(offset, m.span.start + 1)
+            between = Span(offset, m.span.end)  # the cue may run into the name (``เป็นประธานการประชุม``)
             return m if ctx.find_cues("attendance", between) and not ctx.find_cues("bilateral", between) else None
     return None
 
