@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from adgmin_kg.extract import extract_release
-from adgmin_kg.facts import ReleaseFacts
+from adgmin_kg.facts import Ref, ReleaseFacts
 from adgmin_kg.read import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,3 +61,94 @@ def test_the_days_of_a_meeting_and_related_meetings_are_its_own_when_no_other_is
     """thaigov-42297: ``การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 1 และการประชุมที่เกี่ยวข้อง ...
     ระหว่างวันที่ 18 – 22 มกราคม 2564``: the only days given."""
     assert _dates(RELEASES / "thaigov-42297.txt")["adgmin-1"] == (dt.date(2021, 1, 18), dt.date(2021, 1, 22))
+
+
+# ---------------------------------------------------------------- attendees
+
+
+def _attendees(path: Path) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for a in _facts(path).attendance:
+        out.setdefault(a.meeting.key, set()).add((a.participant.key, a.role))
+    return out
+
+
+def _counts(path: Path) -> dict[str, int]:
+    return {p.meeting.key: int(p.value) for p in _facts(path).meeting_properties if p.prop == "member-states"}  # type: ignore[arg-type]
+
+
+def test_a_count_of_member_states_is_of_the_meeting_they_attended() -> None:
+    """thaigov-35821 ``สำหรับการประชุมครั้ง นี้มีรัฐมนตรี/ผู้แทนระดับสูง...จากอาเซียน 10 ประเทศ ...
+    เข้าร่วม`` (this meeting: AMCC 5); thaigov-53535, where the meeting's name stands a long
+    bracketed aside before ``...ของประเทศสมาชิกอาเซียน 10 ประเทศ``; thaigov-95636 ``โดยมีผู้แทนจาก
+    ประเทศสมาชิกอาเซียนจำนวน 10 ประเทศ``."""
+    assert _counts(RELEASES / "thaigov-35821.txt") == {"amcc-5": 10}
+    assert _counts(RELEASES / "thaigov-53535.txt") == {"adgmin-2": 10}
+    assert _counts(RELEASES / "thaigov-95636.txt") == {"wg-as-5": 10}
+
+
+def test_a_count_that_says_what_a_forum_is_for_is_no_attendance() -> None:
+    """thaigov-80674: WG-AS 1 is ``เวทีการหารือด้านอาชญากรรมออนไลน์ของประเทศสมาชิกอาเซียนทั้ง 10
+    ประเทศ``: who the forum is for, not who attended."""
+    assert _counts(RELEASES / "thaigov-80674.txt") == {}
+
+
+def test_partners_listed_for_this_meeting_and_in_square_brackets_attended() -> None:
+    """thaigov-35821 ``รวมทั้งประเทศคู่เจรจาของอาเซียน ได้แก่ ออสเตรเลีย แคนาดา ...`` in a sentence
+    about ``การประชุมครั้ง นี้``; thaigov-53535 ``ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ
+    สาธารณรัฐอินเดีย (อินเดีย)]`` (nested brackets), each once however many of its cue's forms match."""
+    amcc = {who for who, role in _attendees(RELEASES / "thaigov-35821.txt")["amcc-5"] if role == "dialogue-partner"}
+    assert amcc == {"australia", "canada", "india", "japan", "new-zealand", "united-states", "republic-of-korea", "european-union"}
+    partners = [a for a in _facts(RELEASES / "thaigov-35821.txt").attendance if a.participant.key == "australia"]
+    assert len(partners) == 1
+    assert {("china", "dialogue-partner"), ("india", "dialogue-partner")} <= _attendees(RELEASES / "thaigov-53535.txt")["adgmin-2"]
+
+
+def test_partners_named_in_the_session_s_own_name_attended_it() -> None:
+    """thaigov-53535: the heading ``การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 กับคู่เจรจา (จีน
+    และอินเดีย)`` names the session's partners."""
+    assert _attendees(RELEASES / "thaigov-53535.txt")["adgmin-dp-2"] == {("china", "dialogue-partner"), ("india", "dialogue-partner")}
+
+
+def test_the_member_state_that_chaired_attended() -> None:
+    """thaigov-38528 ``โดยมีมาเลเซีย ทำหน้าที่ประธานการประชุมฯ``; thaigov-35821 ``รัฐมนตรี...ของ
+    สาธารณรัฐสิงคโปร์ ทำหน้าที่เป็นประธานการประชุม``. A country in brackets after a post only
+    glosses it: thaigov-53535 ``รัฐมนตรี...เมียนมา (มียนมา) เป็นประธานการประชุมฯ`` is the minister,
+    and the Myanmar Prime Minister who ``ได้กล่าวปาฐกถาพิเศษ`` attended too."""
+    assert ("malaysia", "member-state") in _attendees(RELEASES / "thaigov-38528.txt")["adgmin-1"]
+    assert ("singapore", "member-state") in _attendees(RELEASES / "thaigov-35821.txt")["amcc-5"]
+    adgmin = _attendees(RELEASES / "thaigov-53535.txt")["adgmin-2"]
+    assert {("minister-of-transport-and-communications-myanmar", "member-state"), ("prime-minister-myanmar", "member-state")} <= adgmin
+    assert not any(who == "myanmar" for who, _ in adgmin)
+
+
+def test_a_post_attended_when_its_attendance_cue_comes_before_anyone_else_is_named() -> None:
+    """thaigov-51026 ``นายชัยวุฒิ ... รัฐมนตรี... เปิดเผยถึง การประชุม ... ADGMIN ... โดยมีนางสาว
+    อัจฉรินทร์ ... ปลัดกระทรวง... ร่วมประชุม``: the Permanent Secretary attended; the minister only
+    spoke of it. thaigov-78295 ``นายประเสริฐ ... พร้อมด้วย...วิศิษฏ์ ... เข้าร่วม``: both attended."""
+    assert _attendees(RELEASES / "thaigov-51026.txt")["adgmin-2"] == {("ajarin-pattanapanchai", "member-state")}
+    assert {"prasert-jantararuangtong", "wisit-wisitsora-at"} <= {who for who, _ in _attendees(RELEASES / "thaigov-78295.txt")["adgmin-4"]}
+
+
+def test_an_attending_post_is_quoted_with_the_words_saying_it_attended() -> None:
+    """thaigov-80674: ``นายประเสริฐ จันทรรวงทอง รัฐมนตรี... เปิดเผยว่า ... ได้เข้าร่วมและทำหน้าที่
+    รองประธานการประชุม ADGMIN ครั้งที่ 4``; the quote runs from the name to ``เข้าร่วม``."""
+    path = RELEASES / "thaigov-80674.txt"
+    text = read_release(path).text
+    quotes = [text[a.quote.start : a.quote.end] for a in _facts(path).attendance if a.participant.key == "prasert-jantararuangtong"]
+    assert quotes and all(q.startswith("นายประเสริฐ") and q.endswith("เข้าร่วม") for q in quotes)
+
+
+def test_an_attendee_stated_twice_keeps_both_quotes() -> None:
+    """thaigov-35821: the Thai delegation is named in the lead (``หน้าที่หัวหน้าคณะผู้แทนไทย``) and
+    again in the body (``ได้ทำหน้าที่หัวหน้าคณะผู้แทนไทย``): one attendance, two statements."""
+    thailand = [a for a in _facts(RELEASES / "thaigov-35821.txt").attendance if a.meeting.key == "amcc-5" and a.participant.key == "thailand"]
+    assert len(thailand) == 2
+
+
+def test_a_ministry_named_as_host_is_an_attendee_and_names_the_host_country() -> None:
+    """thaigov-78190 ``กระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐสิงคโปร์ ( Ministry for
+    Communications and Information) จะเป็นเจ้าภาพจัดการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 4``."""
+    facts = _facts(RELEASES / "thaigov-78190.txt")
+    assert ("singapore-mci", "host") in _attendees(RELEASES / "thaigov-78190.txt")["adgmin-4"]
+    assert any(p.prop == "host" and p.rule == "meeting-host" and p.meeting.key == "adgmin-4" and p.value == Ref("country", "singapore") for p in facts.meeting_properties)

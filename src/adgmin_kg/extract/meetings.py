@@ -296,19 +296,45 @@ def _meetings_placed(ctx: TextContext, line: Span, cue: Span) -> list[MeetingMen
 
 
 def meeting_hosts(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """``สิงคโปร์จะเป็นเจ้าภาพ``: a country named as host of a meeting in the same line."""
+    """``สิงคโปร์จะเป็นเจ้าภาพ``: a country named as host of a meeting in the same line; a
+    ministry named as host (``กระทรวง...แห่งสาธารณรัฐสิงคโปร์ (...) จะเป็นเจ้าภาพ``) names its country."""
     out = []
     for line in ctx.body_lines():
-        for cue in ctx.find_cues("host", line):
-            country = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country")) if cue.start - c.end <= 4), None)
-            if country is None:
-                continue
-            meetings = ctx.meetings_in(line)
-            owner = ctx.meeting_before(country.start, line) or next((m for m in meetings if m.span.start >= cue.end), None)
-            if owner is None:
-                continue
-            out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(owner.span, cue) if owner.span.end <= cue.end else ctx.quote(country_span(country), owner.span), rule="meeting-host"))
+        for cue, body, owner in _hosts_named(ctx, line):
+            if body.kind == "country":
+                country: Ref | None = ctx.ref(body)
+                quote = ctx.quote(owner.span, cue) if owner.span.end <= cue.end else ctx.quote(country_span(body), owner.span)
+            else:
+                country, quote = _country_of(ctx, body), ctx.quote(country_span(body), cue)
+            if country is not None:
+                out.append(MeetingPropertyFact(owner.ref, "host", country, quote, rule="meeting-host"))
     return out
+
+
+def _hosts_named(ctx: TextContext, line: Span) -> list[tuple[Span, Mention, MeetingMention]]:
+    """(cue, host, meeting) for each host cue in ``line`` right after a country or an
+    organisation (a parenthesised English name may stand between), and the meeting it hosts:
+    the one named before the host, else the first named after the cue."""
+    found = []
+    for cue in ctx.find_cues("host", line):
+        body = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country", "org")) if _adjacent(ctx, c.end, cue.start)), None)
+        if body is None:
+            continue
+        owner = ctx.meeting_before(body.start, line) or next((m for m in ctx.meetings_in(line) if m.span.start >= cue.end), None)
+        if owner is not None:
+            found.append((cue, body, owner))
+    return found
+
+
+def _adjacent(ctx: TextContext, end: int, start: int) -> bool:
+    """Whether next to nothing (``ได้``), or a parenthesis, stands between ``end`` and ``start``."""
+    between = _PAREN.sub("", ctx.text[end:start])
+    return len(between.strip()) <= 3 and start - end <= 160
+
+
+def _country_of(ctx: TextContext, org: Mention) -> Ref | None:
+    entry = ctx.gazetteer.get("org", org.id)
+    return Ref("country", str(entry.get("country"))) if entry and entry.get("country") else None
 
 
 def country_span(m: Mention) -> Span:
@@ -355,15 +381,39 @@ def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
 
 
 def member_counts(ctx: TextContext) -> list[MeetingPropertyFact]:
-    out = []
+    """``โดยมีผู้แทน...ของประเทศสมาชิกอาเซียน 10 ประเทศ ... เข้าร่วม``: how many member states
+    attended. The count must be said of attendance (an attendance or delegation cue next to it):
+    ``เวทีการหารือ...ของประเทศสมาชิกอาเซียนทั้ง 10 ประเทศ`` says what the forum is for."""
+    out: list[MeetingPropertyFact] = []
+    chunk = ascii_digits(ctx.text)
     for pattern in ctx.rules.cue("member_states_count"):
         before, _, after = pattern.partition("{n}")
         regex = re.compile(r"\s*".join(map(re.escape, before.split())) + r"\s*(?P<n>[0-9]{1,2})\s*" + r"\s*".join(map(re.escape, after.split())))
-        for m in regex.finditer(ascii_digits(ctx.text)):
-            owner = _owner(ctx, m.start())
-            if owner and not any(f.meeting == owner.ref for f in out):
-                out.append(MeetingPropertyFact(owner.ref, "member-states", int(m["n"]), ctx.quote(Span(m.start(), m.end())), rule="member-states-count"))
+        for line in ctx.body_lines():
+            for m in regex.finditer(chunk, line.start, line.end):
+                count = Span(m.start(), m.end())
+                owner = _attended_meeting(ctx, count.start, line) if _said_of_attendance(ctx, count, line) else None
+                if owner and not any(f.meeting == owner.ref for f in out):
+                    out.append(MeetingPropertyFact(owner.ref, "member-states", int(m["n"]), ctx.quote(count), rule="member-states-count"))
     return out
+
+
+_ATTENDANCE_BEFORE, _ATTENDANCE_AFTER = 100, 60  # how far from a count its attendance cue may stand
+
+
+def _said_of_attendance(ctx: TextContext, span: Span, line: Span) -> bool:
+    near = Span(max(line.start, span.start - _ATTENDANCE_BEFORE), min(line.end, span.end + _ATTENDANCE_AFTER))
+    return bool(ctx.find_cues("attendance", near) or ctx.find_cues("delegation", near))
+
+
+def _attended_meeting(ctx: TextContext, offset: int, line: Span) -> MeetingMention | None:
+    """The meeting a list or count of participants at ``offset`` is about: the last one named
+    before it in its line, else the release's main meeting when the line speaks of 'this meeting'
+    (``สำหรับการประชุมครั้งนี้มีรัฐมนตรี...เข้าร่วม``)."""
+    owner = ctx.meeting_before(offset, line, venues_only=True)
+    if owner is None and ctx.find_cues("this_meeting", Span(line.start, offset)):
+        owner = ctx.main_meeting()
+    return owner if owner and owner.meeting_class != "CabinetMeeting" else None
 
 
 _QUOTED = re.compile(r"\s*(?:หรือ\s*)?(?:“([^”\n]+)”|\"([^\"\n]+)\"|\(\s*([A-Za-z][^()\n]+?)\s*\))")
@@ -408,26 +458,70 @@ def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
 
 
 def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: dict[int, Ref]) -> list[AttendanceFact]:
-    """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``) or a post."""
+    """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``), a post, a
+    delegation, as chair, or as the ministry that hosts."""
     out: list[AttendanceFact] = []
-    roles = ctx.gazetteer.of_kind("role")
     for line in ctx.body_lines():
-        if not ctx.find_cues("attendance", line):
-            continue
-        for role in roles:
-            for form in sorted({f for f in role.forms() if f}, key=len, reverse=True):
-                for cue in _occurrences(ctx, form, line):
-                    owner = ctx.meeting_before(cue.start, line, venues_only=True)
-                    if owner is None or owner.meeting_class == "CabinetMeeting":
-                        continue
-                    for member in _listed_after(ctx, cue.end, line):
-                        out.append(AttendanceFact(owner.ref, ctx.ref(member), role.id, ctx.quote(cue, Span(member.start, member.end))))
+        out.extend(_role_lists(ctx, line))
     for line in ctx.body_lines():
         if _attends_a_talk(ctx, line):
             continue  # ``เข้าร่วมการประชุมหารือทวิภาคี``: the talk rule takes it
-        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line)
+        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line)
         out.extend(found + _accompanying(ctx, line, found, people))
     return _unique(_holder_for_post(ctx, out, holders))
+
+
+def _role_lists(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """Countries and organisations listed after a role cue, in a sentence about attending
+    (``โดยมี...ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ...] ...เข้าร่วมประชุมฯ``), or in the
+    name of the session they held (``ครั้งที่ 2 กับคู่เจรจา (จีนและอินเดีย)``)."""
+    out = []
+    attending = bool(ctx.find_cues("attendance", line))
+    for role, cue in _role_cues(ctx, line):
+        named_in = next((m for m in ctx.meetings_in(line) if m.span.start <= cue.start and cue.end <= m.span.end), None)
+        owner = named_in or (_attended_meeting(ctx, cue.start, line) if attending else None)
+        if owner is None or owner.meeting_class == "CabinetMeeting":
+            continue
+        for member in _listed_after(ctx, cue.end, line):
+            out.append(AttendanceFact(owner.ref, ctx.ref(member), role, ctx.quote(cue, Span(member.start, member.end))))
+    return out
+
+
+def _role_cues(ctx: TextContext, line: Span) -> list[tuple[str, Span]]:
+    """(role, cue) for each role cue in ``line``, longest first: ``ประเทศคู่เจรจาของอาเซียน``,
+    not also the ``คู่เจรจา`` inside it."""
+    found: list[tuple[str, Span]] = []
+    forms = sorted(((f, role.id) for role in ctx.gazetteer.of_kind("role") for f in role.forms() if f), key=lambda x: -len(x[0]))
+    for form, role in forms:
+        for cue in _occurrences(ctx, form, line):
+            if not any(s.start <= cue.start and cue.end <= s.end for _, s in found):
+                found.append((role, cue))
+    return sorted(found, key=lambda x: x[1].start)
+
+
+def _chairs(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``โดยมีมาเลเซีย ทำหน้าที่ประธานการประชุมฯ``: the member state that chaired attended. A
+    country in brackets only glosses the post before it (``รัฐมนตรี...เมียนมา (มียนมา) เป็นประธาน``)."""
+    out = []
+    for cue in ctx.find_cues("chair", line):
+        country = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country")) if cue.start - c.end <= 3), None)
+        if country is None or ctx.text[country.end : cue.start].strip() or ctx.text[max(line.start, country.start - 1) : country.start] == "(":
+            continue
+        entry = ctx.gazetteer.get("country", country.id)
+        owner = _attended(ctx, line, cue) or _attended_meeting(ctx, cue.start, line)
+        if owner and entry and entry.get("asean_member"):
+            out.append(AttendanceFact(owner.ref, ctx.ref(country), "member-state", ctx.quote(Span(country.start, cue.end)), rule="attendance-chair"))
+    return out
+
+
+def _host_bodies(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``กระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐสิงคโปร์ (...) จะเป็นเจ้าภาพจัดการประชุม X``:
+    the ministry that hosts takes part, as host (a host country is a property of the meeting)."""
+    out = []
+    for cue, body, owner in _hosts_named(ctx, line):
+        if body.kind == "org":
+            out.append(AttendanceFact(owner.ref, ctx.ref(body), "host", ctx.quote(Span(body.start, cue.end)), rule="attendance-host"))
+    return out
 
 
 def _attends_a_talk(ctx: TextContext, line: Span) -> bool:
@@ -459,9 +553,10 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref,
         if during:
             owner = next((m for m in ctx.meetings if during.start < m.span.start <= during.end + 2), None)
             quote = ctx.quote(Span(post.start, owner.span.end)) if owner else None
-        elif cues := ctx.find_cues("attendance", Span(post.end, line.end)) or ctx.find_cues("attendance", Span(line.start, post.start)):
+        elif cues := _own_attendance_cues(ctx, post, line, holders) or ctx.find_cues("attendance", Span(line.start, post.start)):
             owner = _attended(ctx, line, cues[0]) or ctx.meeting_before(post.start, line, venues_only=True) or ctx.main_meeting()
-            quote = ctx.quote(Span(post.start, post.end))
+            said = cues[0].end if post.end <= cues[0].start <= post.end + _SAID_WITHIN else post.end
+            quote = ctx.quote(Span(post.start, said))  # the post, and the words saying it attended
         else:
             continue
         if owner and quote and owner.meeting_class != "CabinetMeeting":
@@ -470,6 +565,22 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref,
                 quote = ctx.quote(Span(named_at, quote.end))
             out.append(AttendanceFact(owner.ref, who, role, quote, rule="attendance-post"))
     return out
+
+
+_SAID_WITHIN = 200  # an attendance cue this close after a post is quoted with it
+
+
+def _own_attendance_cues(ctx: TextContext, post: Mention, line: Span, holders: dict[int, tuple[Ref, int]]) -> list[Span]:
+    """The attendance cues after ``post`` that say its holder attended: those before any other
+    participant is named (``นายชัยวุฒิ รัฐมนตรี... เปิดเผยถึงการประชุม X โดยมีนางสาวอัจฉรินทร์
+    ปลัดกระทรวง... ร่วมประชุม``: the Permanent Secretary attended), unless the other one is named
+    as coming with the holder (``... พร้อมด้วย <person> <post> เข้าร่วมการประชุม``)."""
+    named = sorted({named_at for _, named_at in holders.values()} | {m.start for m in ctx.mentions_in(line, "post", "person")})
+    cues = ctx.find_cues("attendance", Span(post.end, line.end))
+    other = next((start for start in named if start >= post.end), None)
+    if other is None or ctx.find_cues("accompanied_by", Span(post.end, other + 1)):
+        return cues
+    return [c for c in cues if c.start < other]
 
 
 def _post_role(ctx: TextContext, post_id: str) -> str | None:
@@ -524,13 +635,12 @@ def _occurrences(ctx: TextContext, form: str, span: Span) -> list[Span]:
 
 
 def _listed_after(ctx: TextContext, offset: int, line: Span) -> list[Mention]:
-    """Countries/organisations in a parenthesis or a ``คือ``/``ได้แก่`` list right after a cue."""
+    """Countries/organisations in brackets (``(...)``, ``[...]``) or a ``คือ``/``ได้แก่`` list
+    right after a cue."""
     pos = ctx.skip_space(offset)
-    if ctx.text[pos : pos + 1] == "(":
-        close = ctx.text.find(")", pos, line.end)
-        if close == -1:
-            return []
-        return ctx.mentions_in(Span(pos, close), "country", "org")
+    if ctx.text[pos : pos + 1] in _CLOSING:
+        close = _closing(ctx.text, pos, line.end)
+        return ctx.mentions_in(Span(pos, close), "country", "org") if close != -1 else []
     intro = ctx.cue_at(pos, "list_intro")
     if intro:
         end = min([i for i in (ctx.text.find(" ซึ่ง", intro.end, line.end), ctx.text.find(" โดย", intro.end, line.end)) if i != -1] or [line.end])
@@ -538,13 +648,33 @@ def _listed_after(ctx: TextContext, offset: int, line: Span) -> list[Mention]:
     return []
 
 
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def _closing(text: str, pos: int, end: int) -> int:
+    """The offset of the bracket closing the one at ``pos`` (brackets nest: ``[จีน (จีน) ...]``), or -1."""
+    depth, opening, closing = 0, text[pos], _CLOSING[text[pos]]
+    for i in range(pos, end):
+        if text[i] == opening:
+            depth += 1
+        elif text[i] == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _unique(facts: list[AttendanceFact]) -> list[AttendanceFact]:
-    seen, out = set(), []
+    """One attendance per meeting and participant, in the role first found; each further
+    statement of it in that role, elsewhere in the text, adds its quote."""
+    kept: dict[tuple[Ref, Ref], list[AttendanceFact]] = {}
+    out = []
     for f in facts:
-        key = (f.meeting, f.participant)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        same = kept.setdefault((f.meeting, f.participant), [])
+        if same and (same[0].role != f.role or any(k.quote.start < f.quote.end and f.quote.start < k.quote.end for k in same)):
+            continue
+        same.append(f)
+        out.append(f)
     return out
 
 
