@@ -152,3 +152,42 @@ def test_a_ministry_named_as_host_is_an_attendee_and_names_the_host_country() ->
     facts = _facts(RELEASES / "thaigov-78190.txt")
     assert ("singapore-mci", "host") in _attendees(RELEASES / "thaigov-78190.txt")["adgmin-4"]
     assert any(p.prop == "host" and p.rule == "meeting-host" and p.meeting.key == "adgmin-4" and p.value == Ref("country", "singapore") for p in facts.meeting_properties)
+
+
+# ---------------------------------------------------------------- expected times, themes
+
+
+def _props(path: Path, prop: str) -> set[tuple[str, str]]:
+    return {(p.meeting.key, str(p.value)) for p in _facts(path).meeting_properties if p.prop == prop}
+
+
+def test_a_month_scheduled_is_the_expected_time_of_the_meeting_it_schedules() -> None:
+    """thaigov-80674 ``ซึ่งมีกำหนดจะจัดการประชุมคณะทำงาน WG – AS ครั้งที่ 1 ในเดือนมีนาคมนี้``
+    (this March, the year the release's); thaigov-80156 ``และจะมีการหารือกันอีกครั้ง ระหว่าง
+    เดือนมีนาคม ร่วมกับคณะทำงานฝ่ายกัมพูชา ในการประชุม<retreat> ครั้งที่ 1``: the meeting named
+    after the time, not ADGMIN 4 named before it."""
+    wg = [p for p in _facts(RELEASES / "thaigov-80674.txt").meeting_properties if p.prop == "expected-time"]
+    assert [(p.meeting.key, p.value, p.value_en, p.year) for p in wg] == [("wg-as-1", "เดือนมีนาคมนี้", "March 2024", 2024)]
+    assert _props(RELEASES / "thaigov-80156.txt", "expected-time") == {("adgsom-atrc-leaders-retreat-1", "เดือนมีนาคม")}
+
+
+def test_meetings_joined_by_and_share_their_expected_time() -> None:
+    """thaigov-50657 ``การประชุม ADGSOM ... ครั้งที่ 2 และการประชุม ADGMIN ... ครั้งที่ 2 และการประชุม
+    ที่เกี่ยวข้อง กำหนดจะจัดขึ้นในช่วงปลายเดือนมกราคม 2565``."""
+    assert _props(RELEASES / "thaigov-50657.txt", "expected-time") == {("adgsom-2", "ปลายเดือนมกราคม 2565"), ("adgmin-2", "ปลายเดือนมกราคม 2565")}
+
+
+def test_a_theme_after_words_naming_the_meeting_it_is_of() -> None:
+    """thaigov-42297 ``ภายใต้แนวคิดหลักของการประชุม “อาเซียน :ประชาคม...”``; thaigov-50968
+    ``ภายใต้หัวข้อหลักของการประชุม ADGMIN ครั้งที่ ๒ “Digital Transformation: ...”``."""
+    assert ("adgmin-1", "อาเซียน :ประชาคมที่เชื่อมโยงกันด้วยดิจิทัล") in _props(RELEASES / "thaigov-42297.txt", "theme")
+    assert ("adgmin-2", "Digital Transformation: The Engine for ASEAN Economic Recovery from COVID-19") in _props(RELEASES / "thaigov-50968.txt", "theme")
+
+
+def test_an_unquoted_theme_ends_where_the_next_sentence_s_subject_begins() -> None:
+    """thaigov-53535 ``ภายใต้หัวข้อการปรับเปลี่ยนไปสู่ดิจิทัล:...โควิด-19 รัฐมนตรีว่าการกระทรวง
+    ดิจิทัลเพื่อเศรษฐกิจและสังคมได้เน้นย้ำ...``; thaigov-50968 gives its English form in an
+    unclosed bracket: ``...โควิด – 19 (Digital Transformation: ... COVID – 19 โดย...``."""
+    assert _props(RELEASES / "thaigov-53535.txt", "theme") == {("adgmin-2", "การปรับเปลี่ยนไปสู่ดิจิทัล:พลังขับเคลื่อนในการฟื้นฟูเศรษฐกิจของภูมิภาคอาเซียนจากโรคโควิด-19")}
+    english = {v.replace("\xa0", " ") for _, v in _props(RELEASES / "thaigov-50968.txt", "theme")}
+    assert "Digital Transformation: The Engine for ASEAN Economic Recovery from COVID – 19" in english

@@ -341,43 +341,76 @@ def country_span(m: Mention) -> Span:
     return Span(m.start, m.end)
 
 
-_PART_OF_YEAR = re.compile(r"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
+_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
+_SCHEDULED_WITHIN = 160  # a time is a meeting's expected time when a schedule cue stands this close before it
+_NAMED_AFTER = 80  # ``จะมีการหารือ ... ระหว่างเดือนมีนาคม ... ในการประชุม X``: X named this close after the time
 
 
-def _part_of_month(ctx: TextContext) -> re.Pattern[str]:
-    """``ปลายเดือนมกราคม 2565``: late January 2022."""
+def _month_time(ctx: TextContext) -> re.Pattern[str]:
+    """``ปลายเดือนมกราคม 2565`` (late January 2022), ``เดือนมีนาคมนี้`` (this March),
+    ``เดือนพฤศจิกายน 2564``, ``เดือนมีนาคม``."""
     months = "|".join(re.escape(m) for m in sorted(ctx.rules.months, key=len, reverse=True))
-    return re.compile(rf"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*เดือน\s*(?P<month>{months})\s*(?P<year>[0-9]{{4}})")
+    return re.compile(rf"(?P<part>ต้น|กลาง|ปลาย)?\s*เดือน\s*(?P<month>{months})(?:\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{{4}})|\s*(?P<this>นี้))?")
 
 
 def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """A meeting announced as coming: ``มีกำหนดการจะจัดขึ้นในช่วงต้นปี 2567``."""
-    out = []
+    """A meeting announced as coming: ``มีกำหนดการจะจัดขึ้นในช่วงต้นปี 2567``, ``มีกำหนดจะจัด
+    การประชุม X ในเดือนมีนาคมนี้``: a time after a schedule cue, given to the meetings it schedules.
+    A month without a year is the next one from the release's day. One time per meeting: the first."""
+    out: list[MeetingPropertyFact] = []
     for line in ctx.body_lines():
-        if not ctx.find_cues("future", line):
-            continue
         chunk = ascii_digits(ctx.text[line.start : line.end])
-        for m in _part_of_month(ctx).finditer(chunk):
-            owner = ctx.meeting_before(line.start + m.start(), line)
-            if owner is None:
+        times = [(m, _month_in_english(ctx, m)) for m in _month_time(ctx).finditer(chunk)]
+        times += [(m, (f"{ctx.rules.part_of_year[m['part']]} {to_ce_year(int(m['year']), ctx.rules)}", to_ce_year(int(m["year"]), ctx.rules))) for m in _PART_OF_YEAR.finditer(chunk)]
+        for m, (english, year) in sorted(times, key=lambda t: t[0].start()):
+            core = Span(line.start + m.start(m.re.groupindex["part"]) if m["part"] else line.start + m.start(), line.start + m.end())
+            core = Span(ctx.skip_space(core.start), core.end)
+            cue = next(iter(reversed(ctx.find_cues("scheduled", Span(max(line.start, core.start - _SCHEDULED_WITHIN), core.start)))), None)
+            if cue is None:
                 continue
-            written = ctx.text[line.start + m.start("part") : line.start + m.end()]
-            year = to_ce_year(int(m["year"]), ctx.rules)
-            month = dt.date(2000, ctx.rules.months[m["month"]], 1).strftime("%B")
-            english = f"{ctx.rules.part_of_year[m['part']]} {month} {year}"
-            out.append(MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(Span(line.start + m.start(), line.start + m.end())), value_en=english, year=year, rule="expected-time"))
-        for m in _PART_OF_YEAR.finditer(chunk):
-            owner = ctx.meeting_before(line.start + m.start(), line)
-            if owner is None:
-                continue
-            core_start = line.start + m.start("part")
-            written = ctx.text[core_start : line.start + m.end()]
-            year = to_ce_year(int(m["year"]), ctx.rules)
-            english = f"{ctx.rules.part_of_year[m['part']]} {year}"
-            out.append(
-                MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(Span(line.start + m.start(), line.start + m.end())), value_en=english, year=year, rule="expected-time")
-            )
+            written = ctx.text[core.start : core.end]
+            for owner in _scheduled(ctx, line, cue, core):
+                if any(f.meeting == owner.ref for f in out):
+                    continue  # ``ปลายปี 2564 หรือช่วงเดือนมกราคม 2565``: the first time given
+                out.append(MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(core), value_en=english, year=year, rule="expected-time"))
     return out
+
+
+def _month_in_english(ctx: TextContext, m: re.Match[str]) -> tuple[str, int]:
+    month = ctx.rules.months[m["month"]]
+    if m["year"]:
+        year = to_ce_year(int(m["year"]), ctx.rules)
+    else:  # ``เดือนมีนาคมนี้``: this March, or next year's when this year's is past
+        issued = ctx.release.issued
+        year = issued.year if month >= issued.month else issued.year + 1
+    name = dt.date(2000, month, 1).strftime("%B")
+    return (f"{ctx.rules.part_of_year[m['part']]} {name} {year}" if m["part"] else f"{name} {year}"), year
+
+
+def _scheduled(ctx: TextContext, line: Span, cue: Span, time: Span) -> list[MeetingMention]:
+    """The meetings a schedule cue and the time after it are about: the one it names before the
+    time (``มีกำหนดจะจัดการประชุม X ในเดือน...``), else one named right after the time (``จะมีการ
+    หารือ ... ระหว่างเดือนมีนาคม ... ในการประชุม X``), else the meetings named before the cue, joined
+    by ``และ`` (``X และ Y ... กำหนดจะจัดขึ้นใน...``)."""
+    between = [m for m in ctx.meetings_in(Span(cue.start, time.start)) if m.meeting_class != "CabinetMeeting"]
+    if between:
+        return [between[-1]]
+    after = [m for m in ctx.meetings_in(Span(time.end, line.end)) if m.span.start <= time.end + _NAMED_AFTER and m.meeting_class != "CabinetMeeting"]
+    if after:
+        return [after[0]]
+    before = ctx.meeting_before(cue.start, line)
+    return _coordinated(ctx, before) if before and before.meeting_class != "CabinetMeeting" else []
+
+
+def _coordinated(ctx: TextContext, last: MeetingMention) -> list[MeetingMention]:
+    """``X ครั้งที่ 2 และ Y ครั้งที่ 2``: ``last`` and the meetings joined to it by ``และ``."""
+    chain = [last]
+    for m in reversed([m for m in ctx.meetings if m.span.end <= last.span.start]):
+        joint = ctx.text[m.span.end : chain[-1].span.start].strip()
+        if joint not in ("และ", ",") or m.meeting_class == "CabinetMeeting":
+            break
+        chain.append(m)
+    return chain[::-1]
 
 
 def member_counts(ctx: TextContext) -> list[MeetingPropertyFact]:
@@ -421,16 +454,22 @@ _LABEL_PAREN = re.compile(r"\s*\(\s*[A-Za-z]+\s*\)")
 
 
 def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """``ภายใต้หัวข้อหลัก (Theme) “...” (English ...)``: the theme as written, and its English form."""
+    """``ภายใต้หัวข้อหลัก (Theme) “...” (English ...)``: the theme as written, and its English form.
+    Unquoted, it runs to a clause word or to the next sentence's subject (a post or a person
+    after a space: ``ภายใต้หัวข้อ<theme> รัฐมนตรีว่าการ...ได้เน้นย้ำ``)."""
     out = []
     for line in ctx.body_lines():
         for cue in ctx.find_cues("theme", line):
             owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
-            if owner is None:
-                continue
             pos = cue.end
             if m := _LABEL_PAREN.match(ctx.text, pos):  # "(Theme)"
                 pos = m.end()
+            if filler := ctx.cue_at(pos, "theme_filler"):  # ``หลักของการประชุม [ADGMIN ครั้งที่ 2]``
+                pos = filler.end
+                named = next((m for m in ctx.meetings if cue.end <= m.span.start <= ctx.skip_space(pos) < m.span.end), None)
+                owner, pos = (named, named.span.end) if named else (owner, pos)
+            if owner is None:
+                continue
             first = _QUOTED.match(ctx.text, pos)
             if first and first.end() <= line.end:
                 values = [first]
@@ -447,11 +486,26 @@ def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
             start = ctx.skip_space(pos)
             rest = ctx.text[start : line.end]
             stops = [i for i in (rest.find(w) for w in ctx.rules.cue("theme_end")) if i > 0]
+            stops += [m.start - start for m in ctx.mentions_in(Span(start, line.end), "post", "person") if m.start > start and ctx.text[m.start - 1].isspace()]
             value_span = Span(start, start + (min(stops) if stops else len(rest)))
-            value = ctx.text[value_span.start : value_span.end].strip()
-            if value:
-                out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, value_span), value_en="en" if value.isascii() else "th", rule="theme"))
+            for part in _with_english_gloss(ctx.text, value_span):
+                value = ctx.text[part.start : part.end].strip()
+                if value:
+                    out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, part), value_en="en" if value.isascii() else "th", rule="theme"))
     return out
+
+
+_GLOSS = re.compile(r"\s*\(\s*(?=[A-Za-z])")
+
+
+def _with_english_gloss(text: str, span: Span) -> list[Span]:
+    """``การปรับเปลี่ยน... – 19 (Digital Transformation: ...)``: the theme, and its English form
+    in brackets (closed or not), as two spans."""
+    m = _GLOSS.search(text, span.start, span.end)
+    if m is None or m.start() == span.start:
+        return [span]
+    english_end = span.end - 1 if text[span.end - 1 : span.end] == ")" else span.end
+    return [Span(span.start, m.start()), Span(m.end(), english_end)]
 
 
 # ---------------------------------------------------------------- attendance
