@@ -191,3 +191,15 @@ def test_an_unquoted_theme_ends_where_the_next_sentence_s_subject_begins() -> No
     assert _props(RELEASES / "thaigov-53535.txt", "theme") == {("adgmin-2", "การปรับเปลี่ยนไปสู่ดิจิทัล:พลังขับเคลื่อนในการฟื้นฟูเศรษฐกิจของภูมิภาคอาเซียนจากโรคโควิด-19")}
     english = {v.replace("\xa0", " ") for _, v in _props(RELEASES / "thaigov-50968.txt", "theme")}
     assert "Digital Transformation: The Engine for ASEAN Economic Recovery from COVID – 19" in english
+
+
+def test_the_secretariat_present_with_the_members_attended_as_secretariat() -> None:
+    """thaigov-95636 ``โดยมีผู้แทนจากประเทศสมาชิกอาเซียนจำนวน 10 ประเทศ ร่วมด้วยสำนักเลขาธิการ
+    อาเซียน``."""
+    assert ("asean-secretariat", "secretariat") in _attendees(RELEASES / "thaigov-95636.txt")["wg-as-5"]
+
+
+def test_the_member_state_whose_post_attended() -> None:
+    """thaigov-53535 ``(ประเทศไทยมีรัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมเข้าร่วม
+    การประชุมฯ)``: the minister and Thailand."""
+    assert {("thailand", "member-state"), ("minister-of-des", "member-state")} <= _attendees(RELEASES / "thaigov-53535.txt")["adgmin-2"]

@@ -520,7 +520,7 @@ def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: di
     for line in ctx.body_lines():
         if _attends_a_talk(ctx, line):
             continue  # ``เข้าร่วมการประชุมหารือทวิภาคี``: the talk rule takes it
-        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line)
+        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line) + _secretariats(ctx, line)
         out.extend(found + _accompanying(ctx, line, found, people))
     return _unique(_holder_for_post(ctx, out, holders))
 
@@ -565,6 +565,32 @@ def _chairs(ctx: TextContext, line: Span) -> list[AttendanceFact]:
         owner = _attended(ctx, line, cue) or _attended_meeting(ctx, cue.start, line)
         if owner and entry and entry.get("asean_member"):
             out.append(AttendanceFact(owner.ref, ctx.ref(country), "member-state", ctx.quote(Span(country.start, cue.end)), rule="attendance-chair"))
+    return out
+
+
+_WITH_WITHIN = 60  # a secretariat named this close after ``ร่วมด้วย``, with no one else between
+
+
+def _secretariats(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``โดยมีผู้แทนจากประเทศสมาชิกอาเซียน... ร่วมด้วยสำนักเลขาธิการอาเซียน``: a secretariat
+    (an organisation of that type) named among those present in a sentence about attending."""
+    if not (ctx.find_cues("attendance", line) or ctx.find_cues("delegation", line)):
+        return []
+    out = []
+    for body in ctx.mentions_in(line, "org"):
+        entry = ctx.gazetteer.get("org", body.id)
+        if entry is None or entry.get("type") != "secretariat":
+            continue
+        cue = next(iter(reversed(ctx.find_cues("present_with", Span(max(line.start, body.start - _WITH_WITHIN), body.start)))), None)
+        if cue is None:
+            continue
+        roles = [span for _, span in _role_cues(ctx, line)]
+        others = [m for m in ctx.mentions_in(Span(cue.end, body.start), "org", "person", "post") if not any(r.start <= m.start and m.end <= r.end for r in roles)]
+        if others:
+            continue  # someone else is named between (``ผู้แทนจากประเทศสมาชิกอาเซียน`` is a role, not someone)
+        owner = _attended_meeting(ctx, cue.start, line)
+        if owner:
+            out.append(AttendanceFact(owner.ref, ctx.ref(body), "secretariat", ctx.quote(Span(cue.start, body.end)), rule="attendance-secretariat"))
     return out
 
 
@@ -618,7 +644,20 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref,
             if named_at < post.start:
                 quote = ctx.quote(Span(named_at, quote.end))
             out.append(AttendanceFact(owner.ref, who, role, quote, rule="attendance-post"))
+            if (country := _country_having(ctx, post)) and role == "member-state":
+                out.append(AttendanceFact(owner.ref, ctx.ref(country), role, ctx.quote(Span(country.start, quote.end)), rule="attendance-post-country"))
     return out
+
+
+def _country_having(ctx: TextContext, post: Mention) -> Mention | None:
+    """``ประเทศไทยมีรัฐมนตรีว่าการ...เข้าร่วมการประชุมฯ``: the member state whose post attended."""
+    for cue in ctx.rules.cue("country_has"):
+        start = post.start - len(cue)
+        if start > 0 and ctx.text[start : post.start] == cue:
+            country = next((c for c in ctx.mentions if c.kind == "country" and c.end == start), None)
+            entry = ctx.gazetteer.get("country", country.id) if country else None
+            return country if entry and entry.get("asean_member") else None
+    return None
 
 
 _SAID_WITHIN = 200  # an attendance cue this close after a post is quoted with it
