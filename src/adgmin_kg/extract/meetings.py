@@ -17,7 +17,7 @@ from adgmin_kg.facts import (
     Span,
 )
 from adgmin_kg.gazetteer import Mention
-from adgmin_kg.thaitext import ascii_digits, find_dates, number_word, to_ce_year
+from adgmin_kg.thaitext import DateExpr, ascii_digits, find_dates, number_word, to_ce_year
 
 _EN_ORDINAL_BEFORE = re.compile(r"(?<![0-9])([0-9]+)(?:st|nd|rd|th)\s*$")  # a whole number, never its tail
 _NUMBER = re.compile(r"[0-9]+|[ก-๙]+")
@@ -245,23 +245,65 @@ def _owner(ctx: TextContext, offset: int, window: int = _NEAR_MEETING) -> Meetin
 
 
 def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
-    """The dates of each meeting: the first range the release gives it, else its first date
-    (``เมื่อวันที่ 9 ...`` early on, ``ระหว่างวันที่ 9-10 ...`` later: the range wins)."""
-    chosen: dict[Ref, MeetingDatesFact] = {}
+    """The dates of each meeting. A date written after the meeting's name dates the meeting being
+    held: one day is its start and end (``X เมื่อวันที่ 5 ...``, ``X (วันที่ 27 ...)``). A date
+    opening a sentence in which someone attended it (``วันนี้ (1 ก.พ.67) ... เข้าร่วม X``) is a day
+    of the meeting, its start only. The days of ``X และการประชุมที่เกี่ยวข้อง`` are the whole set's:
+    X's only when the release gives X no days of its own. Of the dates of one kind, the first wins,
+    unless a later range starts on its day (``เมื่อวันที่ 9 ...`` early on, ``ระหว่างวันที่ 9-10 ...``
+    later: the range)."""
+    candidates: dict[Ref, list[tuple[int, MeetingDatesFact]]] = {}
     cabinet_spans = [m.span for m in ctx.meetings if m.meeting_class == "CabinetMeeting"]
     for d in find_dates(ctx.text, ctx.rules):
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
-        owner = _owner(ctx, d.start) or _meeting_of_today(ctx, d.start)
-        if owner is None or ctx.find_cues("shared_dates", Span(owner.span.end, d.start)):
-            continue  # ``X และงาน Y ที่จัดขึ้นระหว่างวันที่ ...``: the days of both, not X's own
-        earlier = chosen.get(owner.ref)
-        if earlier is None or (earlier.end is None and d.last is not None and d.first == earlier.start):
-            chosen[owner.ref] = MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end)))
+        fact, rank = _dates_after_name(ctx, d) or _dates_of_attendance(ctx, d) or (None, 0)
+        if fact is not None:
+            candidates.setdefault(fact.meeting, []).append((rank, fact))
+    chosen: dict[Ref, MeetingDatesFact] = {}
+    for ref, found in candidates.items():
+        best = min(rank for rank, _ in found)
+        chosen[ref] = _first_range_else_first([f for rank, f in found if rank == best])
     for m in ctx.meetings:
         if m.date and m.ref not in chosen:
             chosen[m.ref] = MeetingDatesFact(m.ref, m.date, None, ctx.quote(m.span), rule="cabinet-date")
     return list(chosen.values())
+
+
+_OWN, _SHARED = 0, 1  # a meeting's own days, and the days it shares with its related meetings
+
+
+def _dates_after_name(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
+    """A date written after a meeting's name, in its sentence: the days the meeting was held."""
+    owner = _owner(ctx, d.start)
+    if owner is None:
+        return None
+    between = Span(owner.span.end, d.start)
+    if ctx.find_cues("shared_dates", between):
+        return None  # ``X และงาน Y ที่จัดขึ้นระหว่างวันที่ ...``: the days of both, not X's own
+    rank = _SHARED if ctx.find_cues("related_meetings", between) else _OWN
+    reported = ctx.text[max(ctx.line_of(d.start).start, d.start - 14) : d.start]
+    one_day = d.last if d.last is not None or any(cue in reported for cue in ctx.rules.cue("reporting_day")) else d.first
+    quote = ctx.quote(owner.span, Span(d.start, d.end))
+    return MeetingDatesFact(owner.ref, d.first, one_day, quote), rank
+
+
+def _dates_of_attendance(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
+    """``วันนี้ (1 ก.พ.67) ... เข้าร่วมการประชุม X``: a day of X, not all of it."""
+    owner = _meeting_of_today(ctx, d.start)
+    if owner is None:
+        return None
+    return MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end))), _OWN
+
+
+def _first_range_else_first(facts: list[MeetingDatesFact]) -> MeetingDatesFact:
+    """The first of ``facts``, unless a later range starts on its day (the range says more)."""
+    first = facts[0]
+    if first.end is None or first.end == first.start:
+        later = next((f for f in facts[1:] if f.end is not None and f.end != f.start and f.start == first.start), None)
+        if later:
+            return later
+    return first
 
 
 def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
@@ -273,7 +315,7 @@ def _meeting_of_today(ctx: TextContext, offset: int) -> MeetingMention | None:
     for m in ctx.meetings_in(line, venues_only=True):
         if offset < m.span.start <= offset + 300 and m.meeting_class != "CabinetMeeting":
             # the day is the meeting's when the sentence says someone took part in it that day
-            between = Span(offset, m.span.start + 1)
+            between = Span(offset, m.span.end)  # the cue may run into the name (``เป็นประธานการประชุม``)
             return m if ctx.find_cues("attendance", between) and not ctx.find_cues("bilateral", between) else None
     return None
 
@@ -312,74 +354,157 @@ def _meetings_placed(ctx: TextContext, line: Span, cue: Span) -> list[MeetingMen
 
 
 def meeting_hosts(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """``สิงคโปร์จะเป็นเจ้าภาพ``: a country named as host of a meeting in the same line."""
+    """``สิงคโปร์จะเป็นเจ้าภาพ``: a country named as host of a meeting in the same line; a
+    ministry named as host (``กระทรวง...แห่งสาธารณรัฐสิงคโปร์ (...) จะเป็นเจ้าภาพ``) names its country."""
     out = []
     for line in ctx.body_lines():
-        for cue in ctx.find_cues("host", line):
-            country = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country")) if cue.start - c.end <= 4), None)
-            if country is None:
-                continue
-            meetings = ctx.meetings_in(line)
-            owner = ctx.meeting_before(country.start, line) or next((m for m in meetings if m.span.start >= cue.end), None)
-            if owner is None:
-                continue
-            out.append(MeetingPropertyFact(owner.ref, "host", ctx.ref(country), ctx.quote(owner.span, cue) if owner.span.end <= cue.end else ctx.quote(country_span(country), owner.span), rule="meeting-host"))
+        for cue, body, owner in _hosts_named(ctx, line):
+            if body.kind == "country":
+                country: Ref | None = ctx.ref(body)
+                quote = ctx.quote(owner.span, cue) if owner.span.end <= cue.end else ctx.quote(country_span(body), owner.span)
+            else:
+                country, quote = _country_of(ctx, body), ctx.quote(country_span(body), cue)
+            if country is not None:
+                out.append(MeetingPropertyFact(owner.ref, "host", country, quote, rule="meeting-host"))
     return out
+
+
+def _hosts_named(ctx: TextContext, line: Span) -> list[tuple[Span, Mention, MeetingMention]]:
+    """(cue, host, meeting) for each host cue in ``line`` right after a country or an
+    organisation (a parenthesised English name may stand between), and the meeting it hosts:
+    the one named before the host, else the first named after the cue."""
+    found = []
+    for cue in ctx.find_cues("host", line):
+        body = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country", "org")) if _adjacent(ctx, c.end, cue.start)), None)
+        if body is None:
+            continue
+        owner = ctx.meeting_before(body.start, line) or next((m for m in ctx.meetings_in(line) if m.span.start >= cue.end), None)
+        if owner is not None:
+            found.append((cue, body, owner))
+    return found
+
+
+def _adjacent(ctx: TextContext, end: int, start: int) -> bool:
+    """Whether next to nothing (``ได้``), or a parenthesis, stands between ``end`` and ``start``."""
+    between = _PAREN.sub("", ctx.text[end:start])
+    return len(between.strip()) <= 3 and start - end <= 160
+
+
+def _country_of(ctx: TextContext, org: Mention) -> Ref | None:
+    entry = ctx.gazetteer.get("org", org.id)
+    return Ref("country", str(entry.get("country"))) if entry and entry.get("country") else None
 
 
 def country_span(m: Mention) -> Span:
     return Span(m.start, m.end)
 
 
-_PART_OF_YEAR = re.compile(r"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
+_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
+_SCHEDULED_WITHIN = 160  # a time is a meeting's expected time when a schedule cue stands this close before it
+_NAMED_AFTER = 80  # ``จะมีการหารือ ... ระหว่างเดือนมีนาคม ... ในการประชุม X``: X named this close after the time
 
 
-def _part_of_month(ctx: TextContext) -> re.Pattern[str]:
-    """``ปลายเดือนมกราคม 2565``: late January 2022."""
+def _month_time(ctx: TextContext) -> re.Pattern[str]:
+    """``ปลายเดือนมกราคม 2565`` (late January 2022), ``เดือนมีนาคมนี้`` (this March),
+    ``เดือนพฤศจิกายน 2564``, ``เดือนมีนาคม``."""
     months = "|".join(re.escape(m) for m in sorted(ctx.rules.months, key=len, reverse=True))
-    return re.compile(rf"(?:ช่วง)?\s*(?P<part>ต้น|กลาง|ปลาย)\s*เดือน\s*(?P<month>{months})\s*(?P<year>[0-9]{{4}})")
+    return re.compile(rf"(?P<part>ต้น|กลาง|ปลาย)?\s*เดือน\s*(?P<month>{months})(?:\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{{4}})|\s*(?P<this>นี้))?")
 
 
 def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """A meeting announced as coming: ``มีกำหนดการจะจัดขึ้นในช่วงต้นปี 2567``."""
-    out = []
+    """A meeting announced as coming: ``มีกำหนดการจะจัดขึ้นในช่วงต้นปี 2567``, ``มีกำหนดจะจัด
+    การประชุม X ในเดือนมีนาคมนี้``: a time after a schedule cue, given to the meetings it schedules.
+    A month without a year is the next one from the release's day. One time per meeting: the first."""
+    out: list[MeetingPropertyFact] = []
     for line in ctx.body_lines():
-        if not ctx.find_cues("future", line):
-            continue
         chunk = ascii_digits(ctx.text[line.start : line.end])
-        for m in _part_of_month(ctx).finditer(chunk):
-            owner = ctx.meeting_before(line.start + m.start(), line)
-            if owner is None:
+        times = [(m, _month_in_english(ctx, m)) for m in _month_time(ctx).finditer(chunk)]
+        times += [(m, (f"{ctx.rules.part_of_year[m['part']]} {to_ce_year(int(m['year']), ctx.rules)}", to_ce_year(int(m["year"]), ctx.rules))) for m in _PART_OF_YEAR.finditer(chunk)]
+        for m, (english, year) in sorted(times, key=lambda t: t[0].start()):
+            core = Span(line.start + m.start(m.re.groupindex["part"]) if m["part"] else line.start + m.start(), line.start + m.end())
+            core = Span(ctx.skip_space(core.start), core.end)
+            cue = next(iter(reversed(ctx.find_cues("scheduled", Span(max(line.start, core.start - _SCHEDULED_WITHIN), core.start)))), None)
+            if cue is None:
                 continue
-            written = ctx.text[line.start + m.start("part") : line.start + m.end()]
-            year = to_ce_year(int(m["year"]), ctx.rules)
-            month = dt.date(2000, ctx.rules.months[m["month"]], 1).strftime("%B")
-            english = f"{ctx.rules.part_of_year[m['part']]} {month} {year}"
-            out.append(MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(Span(line.start + m.start(), line.start + m.end())), value_en=english, year=year, rule="expected-time"))
-        for m in _PART_OF_YEAR.finditer(chunk):
-            owner = ctx.meeting_before(line.start + m.start(), line)
-            if owner is None:
-                continue
-            core_start = line.start + m.start("part")
-            written = ctx.text[core_start : line.start + m.end()]
-            year = to_ce_year(int(m["year"]), ctx.rules)
-            english = f"{ctx.rules.part_of_year[m['part']]} {year}"
-            out.append(
-                MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(Span(line.start + m.start(), line.start + m.end())), value_en=english, year=year, rule="expected-time")
-            )
+            written = ctx.text[core.start : core.end]
+            for owner in _scheduled(ctx, line, cue, core):
+                if any(f.meeting == owner.ref for f in out):
+                    continue  # ``ปลายปี 2564 หรือช่วงเดือนมกราคม 2565``: the first time given
+                out.append(MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(core), value_en=english, year=year, rule="expected-time"))
     return out
+
+
+def _month_in_english(ctx: TextContext, m: re.Match[str]) -> tuple[str, int]:
+    month = ctx.rules.months[m["month"]]
+    if m["year"]:
+        year = to_ce_year(int(m["year"]), ctx.rules)
+    else:  # ``เดือนมีนาคมนี้``: this March, or next year's when this year's is past
+        issued = ctx.release.issued
+        year = issued.year if month >= issued.month else issued.year + 1
+    name = dt.date(2000, month, 1).strftime("%B")
+    return (f"{ctx.rules.part_of_year[m['part']]} {name} {year}" if m["part"] else f"{name} {year}"), year
+
+
+def _scheduled(ctx: TextContext, line: Span, cue: Span, time: Span) -> list[MeetingMention]:
+    """The meetings a schedule cue and the time after it are about: the one it names before the
+    time (``มีกำหนดจะจัดการประชุม X ในเดือน...``), else one named right after the time (``จะมีการ
+    หารือ ... ระหว่างเดือนมีนาคม ... ในการประชุม X``), else the meetings named before the cue, joined
+    by ``และ`` (``X และ Y ... กำหนดจะจัดขึ้นใน...``)."""
+    between = [m for m in ctx.meetings_in(Span(cue.start, time.start)) if m.meeting_class != "CabinetMeeting"]
+    if between:
+        return [between[-1]]
+    after = [m for m in ctx.meetings_in(Span(time.end, line.end)) if m.span.start <= time.end + _NAMED_AFTER and m.meeting_class != "CabinetMeeting"]
+    if after:
+        return [after[0]]
+    before = ctx.meeting_before(cue.start, line)
+    return _coordinated(ctx, before) if before and before.meeting_class != "CabinetMeeting" else []
+
+
+def _coordinated(ctx: TextContext, last: MeetingMention) -> list[MeetingMention]:
+    """``X ครั้งที่ 2 และ Y ครั้งที่ 2``: ``last`` and the meetings joined to it by ``และ``."""
+    chain = [last]
+    for m in reversed([m for m in ctx.meetings if m.span.end <= last.span.start]):
+        joint = ctx.text[m.span.end : chain[-1].span.start].strip()
+        if joint not in ("และ", ",") or m.meeting_class == "CabinetMeeting":
+            break
+        chain.append(m)
+    return chain[::-1]
 
 
 def member_counts(ctx: TextContext) -> list[MeetingPropertyFact]:
-    out = []
+    """``โดยมีผู้แทน...ของประเทศสมาชิกอาเซียน 10 ประเทศ ... เข้าร่วม``: how many member states
+    attended. The count must be said of attendance (an attendance or delegation cue next to it):
+    ``เวทีการหารือ...ของประเทศสมาชิกอาเซียนทั้ง 10 ประเทศ`` says what the forum is for."""
+    out: list[MeetingPropertyFact] = []
+    chunk = ascii_digits(ctx.text)
     for pattern in ctx.rules.cue("member_states_count"):
         before, _, after = pattern.partition("{n}")
         regex = re.compile(r"\s*".join(map(re.escape, before.split())) + r"\s*(?P<n>[0-9]{1,2})\s*" + r"\s*".join(map(re.escape, after.split())))
-        for m in regex.finditer(ascii_digits(ctx.text)):
-            owner = _owner(ctx, m.start())
-            if owner and not any(f.meeting == owner.ref for f in out):
-                out.append(MeetingPropertyFact(owner.ref, "member-states", int(m["n"]), ctx.quote(Span(m.start(), m.end())), rule="member-states-count"))
+        for line in ctx.body_lines():
+            for m in regex.finditer(chunk, line.start, line.end):
+                count = Span(m.start(), m.end())
+                owner = _attended_meeting(ctx, count.start, line) if _said_of_attendance(ctx, count, line) else None
+                if owner and not any(f.meeting == owner.ref for f in out):
+                    out.append(MeetingPropertyFact(owner.ref, "member-states", int(m["n"]), ctx.quote(count), rule="member-states-count"))
     return out
+
+
+_ATTENDANCE_BEFORE, _ATTENDANCE_AFTER = 100, 60  # how far from a count its attendance cue may stand
+
+
+def _said_of_attendance(ctx: TextContext, span: Span, line: Span) -> bool:
+    near = Span(max(line.start, span.start - _ATTENDANCE_BEFORE), min(line.end, span.end + _ATTENDANCE_AFTER))
+    return bool(ctx.find_cues("attendance", near) or ctx.find_cues("delegation", near))
+
+
+def _attended_meeting(ctx: TextContext, offset: int, line: Span) -> MeetingMention | None:
+    """The meeting a list or count of participants at ``offset`` is about: the last one named
+    before it in its line, else the release's main meeting when the line speaks of 'this meeting'
+    (``สำหรับการประชุมครั้งนี้มีรัฐมนตรี...เข้าร่วม``)."""
+    owner = ctx.meeting_before(offset, line, venues_only=True)
+    if owner is None and ctx.find_cues("this_meeting", Span(line.start, offset)):
+        owner = ctx.main_meeting()
+    return owner if owner and owner.meeting_class != "CabinetMeeting" else None
 
 
 _QUOTED = re.compile(r"\s*(?:หรือ\s*)?(?:“([^”\n]+)”|\"([^\"\n]+)\"|\(\s*([A-Za-z][^()\n]+?)\s*\))")
@@ -387,16 +512,22 @@ _LABEL_PAREN = re.compile(r"\s*\(\s*[A-Za-z]+\s*\)")
 
 
 def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
-    """``ภายใต้หัวข้อหลัก (Theme) “...” (English ...)``: the theme as written, and its English form."""
+    """``ภายใต้หัวข้อหลัก (Theme) “...” (English ...)``: the theme as written, and its English form.
+    Unquoted, it runs to a clause word or to the next sentence's subject (a post or a person
+    after a space: ``ภายใต้หัวข้อ<theme> รัฐมนตรีว่าการ...ได้เน้นย้ำ``)."""
     out = []
     for line in ctx.body_lines():
         for cue in ctx.find_cues("theme", line):
             owner = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
-            if owner is None:
-                continue
             pos = cue.end
             if m := _LABEL_PAREN.match(ctx.text, pos):  # "(Theme)"
                 pos = m.end()
+            if filler := ctx.cue_at(pos, "theme_filler"):  # ``หลักของการประชุม [ADGMIN ครั้งที่ 2]``
+                pos = filler.end
+                named = next((m for m in ctx.meetings if cue.end <= m.span.start <= ctx.skip_space(pos) < m.span.end), None)
+                owner, pos = (named, named.span.end) if named else (owner, pos)
+            if owner is None:
+                continue
             first = _QUOTED.match(ctx.text, pos)
             if first and first.end() <= line.end:
                 values = [first]
@@ -413,37 +544,122 @@ def themes(ctx: TextContext) -> list[MeetingPropertyFact]:
             start = ctx.skip_space(pos)
             rest = ctx.text[start : line.end]
             stops = [i for i in (rest.find(w) for w in ctx.rules.cue("theme_end")) if i > 0]
+            stops += [m.start - start for m in ctx.mentions_in(Span(start, line.end), "post", "person") if m.start > start and ctx.text[m.start - 1].isspace()]
             value_span = Span(start, start + (min(stops) if stops else len(rest)))
-            value = ctx.text[value_span.start : value_span.end].strip()
-            if value:
-                out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, value_span), value_en="en" if value.isascii() else "th", rule="theme"))
+            for part in _with_english_gloss(ctx.text, value_span):
+                value = ctx.text[part.start : part.end].strip()
+                if value:
+                    out.append(MeetingPropertyFact(owner.ref, "theme", value, ctx.quote(cue, part), value_en="en" if value.isascii() else "th", rule="theme"))
     return out
+
+
+_GLOSS = re.compile(r"\s*\(\s*(?=[A-Za-z])")
+
+
+def _with_english_gloss(text: str, span: Span) -> list[Span]:
+    """``การปรับเปลี่ยน... – 19 (Digital Transformation: ...)``: the theme, and its English form
+    in brackets (closed or not), as two spans."""
+    m = _GLOSS.search(text, span.start, span.end)
+    if m is None or m.start() == span.start:
+        return [span]
+    english_end = span.end - 1 if text[span.end - 1 : span.end] == ")" else span.end
+    return [Span(span.start, m.start()), Span(m.end(), english_end)]
 
 
 # ---------------------------------------------------------------- attendance
 
 
 def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: dict[int, Ref]) -> list[AttendanceFact]:
-    """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``) or a post."""
+    """Participants named with a role cue (``ประเทศคู่เจรจา (จีน ญี่ปุ่น ...)``), a post, a
+    delegation, as chair, or as the ministry that hosts."""
     out: list[AttendanceFact] = []
-    roles = ctx.gazetteer.of_kind("role")
     for line in ctx.body_lines():
-        if not ctx.find_cues("attendance", line):
-            continue
-        for role in roles:
-            for form in sorted({f for f in role.forms() if f}, key=len, reverse=True):
-                for cue in _occurrences(ctx, form, line):
-                    owner = ctx.meeting_before(cue.start, line, venues_only=True)
-                    if owner is None or owner.meeting_class == "CabinetMeeting":
-                        continue
-                    for member in _listed_after(ctx, cue.end, line):
-                        out.append(AttendanceFact(owner.ref, ctx.ref(member), role.id, ctx.quote(cue, Span(member.start, member.end))))
+        out.extend(_role_lists(ctx, line))
     for line in ctx.body_lines():
         if _attends_a_talk(ctx, line):
             continue  # ``เข้าร่วมการประชุมหารือทวิภาคี``: the talk rule takes it
-        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line)
+        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line) + _secretariats(ctx, line)
         out.extend(found + _accompanying(ctx, line, found, people))
     return _unique(_holder_for_post(ctx, out, holders))
+
+
+def _role_lists(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """Countries and organisations listed after a role cue, in a sentence about attending
+    (``โดยมี...ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ...] ...เข้าร่วมประชุมฯ``), or in the
+    name of the session they held (``ครั้งที่ 2 กับคู่เจรจา (จีนและอินเดีย)``)."""
+    out = []
+    attending = bool(ctx.find_cues("attendance", line))
+    for role, cue in _role_cues(ctx, line):
+        named_in = next((m for m in ctx.meetings_in(line) if m.span.start <= cue.start and cue.end <= m.span.end), None)
+        owner = named_in or (_attended_meeting(ctx, cue.start, line) if attending else None)
+        if owner is None or owner.meeting_class == "CabinetMeeting":
+            continue
+        for member in _listed_after(ctx, cue.end, line):
+            out.append(AttendanceFact(owner.ref, ctx.ref(member), role, ctx.quote(cue, Span(member.start, member.end))))
+    return out
+
+
+def _role_cues(ctx: TextContext, line: Span) -> list[tuple[str, Span]]:
+    """(role, cue) for each role cue in ``line``, longest first: ``ประเทศคู่เจรจาของอาเซียน``,
+    not also the ``คู่เจรจา`` inside it."""
+    found: list[tuple[str, Span]] = []
+    forms = sorted(((f, role.id) for role in ctx.gazetteer.of_kind("role") for f in role.forms() if f), key=lambda x: -len(x[0]))
+    for form, role in forms:
+        for cue in _occurrences(ctx, form, line):
+            if not any(s.start <= cue.start and cue.end <= s.end for _, s in found):
+                found.append((role, cue))
+    return sorted(found, key=lambda x: x[1].start)
+
+
+def _chairs(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``โดยมีมาเลเซีย ทำหน้าที่ประธานการประชุมฯ``: the member state that chaired attended. A
+    country in brackets only glosses the post before it (``รัฐมนตรี...เมียนมา (มียนมา) เป็นประธาน``)."""
+    out = []
+    for cue in ctx.find_cues("chair", line):
+        country = next((c for c in reversed(ctx.mentions_in(Span(line.start, cue.start), "country")) if cue.start - c.end <= 3), None)
+        if country is None or ctx.text[country.end : cue.start].strip() or ctx.text[max(line.start, country.start - 1) : country.start] == "(":
+            continue
+        entry = ctx.gazetteer.get("country", country.id)
+        owner = _attended(ctx, line, cue) or _attended_meeting(ctx, cue.start, line)
+        if owner and entry and entry.get("asean_member"):
+            out.append(AttendanceFact(owner.ref, ctx.ref(country), "member-state", ctx.quote(Span(country.start, cue.end)), rule="attendance-chair"))
+    return out
+
+
+_WITH_WITHIN = 60  # a secretariat named this close after ``ร่วมด้วย``, with no one else between
+
+
+def _secretariats(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``โดยมีผู้แทนจากประเทศสมาชิกอาเซียน... ร่วมด้วยสำนักเลขาธิการอาเซียน``: a secretariat
+    (an organisation of that type) named among those present in a sentence about attending."""
+    if not (ctx.find_cues("attendance", line) or ctx.find_cues("delegation", line)):
+        return []
+    out = []
+    for body in ctx.mentions_in(line, "org"):
+        entry = ctx.gazetteer.get("org", body.id)
+        if entry is None or entry.get("type") != "secretariat":
+            continue
+        cue = next(iter(reversed(ctx.find_cues("present_with", Span(max(line.start, body.start - _WITH_WITHIN), body.start)))), None)
+        if cue is None:
+            continue
+        roles = [span for _, span in _role_cues(ctx, line)]
+        others = [m for m in ctx.mentions_in(Span(cue.end, body.start), "org", "person", "post") if not any(r.start <= m.start and m.end <= r.end for r in roles)]
+        if others:
+            continue  # someone else is named between (``ผู้แทนจากประเทศสมาชิกอาเซียน`` is a role, not someone)
+        owner = _attended_meeting(ctx, cue.start, line)
+        if owner:
+            out.append(AttendanceFact(owner.ref, ctx.ref(body), "secretariat", ctx.quote(Span(cue.start, body.end)), rule="attendance-secretariat"))
+    return out
+
+
+def _host_bodies(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``กระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐสิงคโปร์ (...) จะเป็นเจ้าภาพจัดการประชุม X``:
+    the ministry that hosts takes part, as host (a host country is a property of the meeting)."""
+    out = []
+    for cue, body, owner in _hosts_named(ctx, line):
+        if body.kind == "org":
+            out.append(AttendanceFact(owner.ref, ctx.ref(body), "host", ctx.quote(Span(body.start, cue.end)), rule="attendance-host"))
+    return out
 
 
 def _attends_a_talk(ctx: TextContext, line: Span) -> bool:
@@ -475,9 +691,10 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref,
         if during:
             owner = next((m for m in ctx.meetings if during.start < m.span.start <= during.end + 2), None)
             quote = ctx.quote(Span(post.start, owner.span.end)) if owner else None
-        elif cues := ctx.find_cues("attendance", Span(post.end, line.end)) or ctx.find_cues("attendance", Span(line.start, post.start)):
+        elif cues := _own_attendance_cues(ctx, post, line, holders) or ctx.find_cues("attendance", Span(line.start, post.start)):
             owner = _attended(ctx, line, cues[0]) or ctx.meeting_before(post.start, line, venues_only=True) or ctx.main_meeting()
-            quote = ctx.quote(Span(post.start, post.end))
+            said = cues[0].end if post.end <= cues[0].start <= post.end + _SAID_WITHIN else post.end
+            quote = ctx.quote(Span(post.start, said))  # the post, and the words saying it attended
         else:
             continue
         if owner and quote and owner.meeting_class != "CabinetMeeting":
@@ -485,7 +702,36 @@ def _post_attendance(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref,
             if named_at < post.start:
                 quote = ctx.quote(Span(named_at, quote.end))
             out.append(AttendanceFact(owner.ref, who, role, quote, rule="attendance-post"))
+            if (country := _country_having(ctx, post)) and role == "member-state":
+                out.append(AttendanceFact(owner.ref, ctx.ref(country), role, ctx.quote(Span(country.start, quote.end)), rule="attendance-post-country"))
     return out
+
+
+def _country_having(ctx: TextContext, post: Mention) -> Mention | None:
+    """``ประเทศไทยมีรัฐมนตรีว่าการ...เข้าร่วมการประชุมฯ``: the member state whose post attended."""
+    for cue in ctx.rules.cue("country_has"):
+        start = post.start - len(cue)
+        if start > 0 and ctx.text[start : post.start] == cue:
+            country = next((c for c in ctx.mentions if c.kind == "country" and c.end == start), None)
+            entry = ctx.gazetteer.get("country", country.id) if country else None
+            return country if entry and entry.get("asean_member") else None
+    return None
+
+
+_SAID_WITHIN = 200  # an attendance cue this close after a post is quoted with it
+
+
+def _own_attendance_cues(ctx: TextContext, post: Mention, line: Span, holders: dict[int, tuple[Ref, int]]) -> list[Span]:
+    """The attendance cues after ``post`` that say its holder attended: those before any other
+    participant is named (``นายชัยวุฒิ รัฐมนตรี... เปิดเผยถึงการประชุม X โดยมีนางสาวอัจฉรินทร์
+    ปลัดกระทรวง... ร่วมประชุม``: the Permanent Secretary attended), unless the other one is named
+    as coming with the holder (``... พร้อมด้วย <person> <post> เข้าร่วมการประชุม``)."""
+    named = sorted({named_at for _, named_at in holders.values()} | {m.start for m in ctx.mentions_in(line, "post", "person")})
+    cues = ctx.find_cues("attendance", Span(post.end, line.end))
+    other = next((start for start in named if start >= post.end), None)
+    if other is None or ctx.find_cues("accompanied_by", Span(post.end, other + 1)):
+        return cues
+    return [c for c in cues if c.start < other]
 
 
 def _post_role(ctx: TextContext, post_id: str) -> str | None:
@@ -540,13 +786,12 @@ def _occurrences(ctx: TextContext, form: str, span: Span) -> list[Span]:
 
 
 def _listed_after(ctx: TextContext, offset: int, line: Span) -> list[Mention]:
-    """Countries/organisations in a parenthesis or a ``คือ``/``ได้แก่`` list right after a cue."""
+    """Countries/organisations in brackets (``(...)``, ``[...]``) or a ``คือ``/``ได้แก่`` list
+    right after a cue."""
     pos = ctx.skip_space(offset)
-    if ctx.text[pos : pos + 1] == "(":
-        close = ctx.text.find(")", pos, line.end)
-        if close == -1:
-            return []
-        return ctx.mentions_in(Span(pos, close), "country", "org")
+    if ctx.text[pos : pos + 1] in _CLOSING:
+        close = _closing(ctx.text, pos, line.end)
+        return ctx.mentions_in(Span(pos, close), "country", "org") if close != -1 else []
     intro = ctx.cue_at(pos, "list_intro")
     if intro:
         end = min([i for i in (ctx.text.find(" ซึ่ง", intro.end, line.end), ctx.text.find(" โดย", intro.end, line.end)) if i != -1] or [line.end])
@@ -554,13 +799,33 @@ def _listed_after(ctx: TextContext, offset: int, line: Span) -> list[Mention]:
     return []
 
 
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def _closing(text: str, pos: int, end: int) -> int:
+    """The offset of the bracket closing the one at ``pos`` (brackets nest: ``[จีน (จีน) ...]``), or -1."""
+    depth, opening, closing = 0, text[pos], _CLOSING[text[pos]]
+    for i in range(pos, end):
+        if text[i] == opening:
+            depth += 1
+        elif text[i] == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _unique(facts: list[AttendanceFact]) -> list[AttendanceFact]:
-    seen, out = set(), []
+    """One attendance per meeting and participant, in the role first found; each further
+    statement of it in that role, elsewhere in the text, adds its quote."""
+    kept: dict[tuple[Ref, Ref], list[AttendanceFact]] = {}
+    out = []
     for f in facts:
-        key = (f.meeting, f.participant)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        same = kept.setdefault((f.meeting, f.participant), [])
+        if same and (same[0].role != f.role or any(k.quote.start < f.quote.end and f.quote.start < k.quote.end for k in same)):
+            continue
+        same.append(f)
+        out.append(f)
     return out
 
 
