@@ -195,3 +195,23 @@ def test_an_english_name_is_a_known_document_by_its_acronym_and_a_phrase_is_no_n
     assert all(not d.document.label for d in defa.documents if d.title.startswith("Digital Economy"))
     depa = extract_release(read_release(wide / "thaigov-55432.txt"))
     assert not [d for d in depa.documents if "partnership" in d.title]
+
+
+def test_a_title_translated_in_brackets_runs_to_its_english_name() -> None:
+    """thaigov-50657 item 4: ``ร่างเอกสารแนวคิดข้อเสนอโครงการศูนย์ความร่วมมืออาเซียน – ญี่ปุ่น
+    เพื่อพัฒนาบุคลากร...ที่น่าเชื่อถือ (Project Proposal Concept - ...)``: the clause word เพื่อ is
+    inside the title the English name translates."""
+    titles = _open_world("thaigov-50657")
+    assert "เอกสารแนวคิดข้อเสนอโครงการศูนย์ความร่วมมืออาเซียน – ญี่ปุ่น เพื่อพัฒนาบุคลากรด้านความมั่นคงปลอดภัยไซเบอร์และบริการดิจิทัลที่น่าเชื่อถือ" in titles
+    assert "เอกสารแนวคิดข้อเสนอโครงการศูนย์ความร่วมมืออาเซียน – ญี่ปุ่น" not in titles
+
+
+def test_two_spellings_of_one_title_are_one_document() -> None:
+    """thaigov-50657 writes the ASEAN-ITU MoU once with typos (``(อาเขียน)``, ``ความร่ามมือ``) and
+    once right: one document, under the right spelling; two titles differing in a year stay two."""
+    gazetteer = load_gazetteer().without("document", "person")
+    facts = extract_release(read_release(RELEASES / "thaigov-50657.txt"), gazetteer)
+    mous = {(d.document, d.title) for d in facts.documents if d.kind == "mou"}
+    assert len(mous) == 1
+    assert "อาเขียน" not in next(iter(mous))[1]
+    assert documents._misspelt("แผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ปี 2565", "แผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ปี 2566") is False

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from adgmin_kg.extract.bodies import body_ref
 from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
+from adgmin_kg.extract.names import word_count
 from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
@@ -96,9 +98,12 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         if 0 < i < cut:
             cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
+    if (i := _english_name_of_title(ctx, pos, chunk, cut)) is not None:
+        names.append((0, i))
     for found in words_after_space(ctx.rules.cue("title_end")).finditer(chunk):
         i = found.start()
-        # a clause word inside a name the gazetteer knows is part of the name
+        # a clause word inside a name the gazetteer knows, or inside the Thai title an English
+        # name translates, is part of the name
         if 0 < i < cut and not any(a < i < b for a, b in names):
             cut = i
             break
@@ -111,6 +116,26 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
         title = _COUNTED_TAIL.sub("", title)  # "... ในอาเซียน 6 เสาหลัก ได้แก่ ...": a count, not the title
     return Span(pos, pos + len(title)) if title else None
+
+
+_ENGLISH_WITHIN = 160  # characters from a Thai title's head to the bracket of its English name
+
+
+def _english_name_of_title(ctx: TextContext, pos: int, chunk: str, cut: int) -> int | None:
+    """``ร่างเอกสารแนวคิดข้อเสนอโครงการศูนย์ความร่วมมืออาเซียน – ญี่ปุ่น เพื่อพัฒนาบุคลากร...
+    (Project Proposal Concept - Project for Enhancing ...)``: where the English name of the
+    kind the title's head says follows in brackets, within one clause (no sentence break, bracket
+    or decision verb between), the whole Thai text before it is the title, clause words and all.
+    Returns the bracket's offset in ``chunk``."""
+    m = _LATIN_PAREN.search(chunk)
+    if m is None or m.start() != cut or cut > _ENGLISH_WITHIN:
+        return None
+    between = chunk[:cut]
+    verbs = tuple(verb for verb, _ in _verbs(ctx))
+    if _SENTENCE_BREAK.search(between) or any(c in between for c in "()[]") or words_after_space(verbs).search(between):
+        return None
+    english = _ENGLISH_NAME.match(chunk, cut)
+    return cut if english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, between)) else None
 
 
 def _listed_titles(ctx: TextContext, pos: int, line: Span) -> list[Span]:
@@ -337,10 +362,43 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         docs.setdefault((doc.document, doc.quote), doc)
     for doc in _named_again(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
-    return list(docs.values()), list(dict.fromkeys(out))
+    return _one_spelling(list(docs.values()), list(dict.fromkeys(out)))
 
 
 _ENGLISH_NAME = re.compile(r"\s*\(\s*[A-Za-z][^()\u0e00-\u0e7f]{12,}")
+
+
+_MISSPELT_AT_MOST = 3  # letters in which two spellings of one title may differ
+_MISSPELT_MIN_LENGTH = 30  # shorter titles differing in a letter may well be two documents
+
+
+def _one_spelling(found: list[DocumentFact], decided: list[DecisionFact]) -> tuple[list[DocumentFact], list[DecisionFact]]:
+    """``...เอเชียตะวันออกเฉียงใต้ (อาเขียน) และ...ด้านดิจิทัล`` beside ``...(อาเซียน)...`` in one
+    release: minted titles of one kind that differ in a few Thai letters only are one document
+    misspelt, known by the spelling that falls into fewer words (a misspelt word falls apart). A digit or a Latin letter of
+    difference (``ปี 2565``, ``ปี 2566``) makes two documents."""
+    minted = sorted({d.title: d for d in found if d.document.label}.values(), key=lambda d: (word_count(d.title), d.quote.start))
+    chosen: dict[Ref, DocumentFact] = {}
+    for i, doc in enumerate(minted):
+        for better in minted[:i]:
+            if better.kind == doc.kind and better.document not in chosen and _misspelt(better.title, doc.title):
+                chosen[doc.document] = better
+                break
+    if not chosen:
+        return found, decided
+    docs = [replace(d, document=chosen[d.document].document, title=chosen[d.document].title) if d.document in chosen else d for d in found]
+    out = [replace(d, target=chosen[d.target].document) if d.target in chosen else d for d in decided]
+    return list(dict.fromkeys(docs)), list(dict.fromkeys(out))
+
+
+def _misspelt(a: str, b: str) -> bool:
+    if a == b or min(len(a), len(b)) < _MISSPELT_MIN_LENGTH:
+        return False
+    changed = ""
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            changed += a[i1:i2] + b[j1:j2]
+    return len(changed) <= 2 * _MISSPELT_AT_MOST and all("\u0e01" <= c <= "\u0e4e" and not c.isdigit() for c in changed)
 
 
 def _named_with_english_name(ctx: TextContext, named: list[DocumentFact]) -> list[DocumentFact]:

@@ -41,6 +41,12 @@ def _dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
+def word_count(text: str) -> int:
+    """How many words ``text`` segments into (a misspelt word falls apart into several:
+    ``ร่ามมือ`` is ``ร่า|ม|มือ``, ``ร่วมมือ`` one)."""
+    return sum(1 for w in _words(text) if w.strip())
+
+
 def is_word_boundary(text: str, offset: int) -> bool:
     """Whether a word may end (and the next begin) at ``offset`` of ``text``.
 
