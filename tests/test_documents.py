@@ -215,3 +215,23 @@ def test_two_spellings_of_one_title_are_one_document() -> None:
     assert len(mous) == 1
     assert "อาเขียน" not in next(iter(mous))[1]
     assert documents._misspelt("แผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ปี 2565", "แผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ปี 2566") is False
+
+
+def test_a_name_inside_a_title_already_read_does_not_decide() -> None:
+    """thaigov-66419: ``ADGMIN ครั้งที่ 3 ได้มีการรับรอง... ได้แก่ ... 2.เห็นชอบกรอบ...ในอาเซียน
+    3.เห็นชอบร่างข้อเสนอแนะ...``: อาเซียน ends item 2's title; ADGMIN 3 decides item 3 (read
+    without the gazetteer's documents, which would otherwise cover the name)."""
+    gazetteer = load_gazetteer().without("document", "person")
+    facts = extract_release(read_release(RELEASES / "thaigov-66419.txt"), gazetteer)
+    deciders = {d.decided_by.key for d in facts.decisions if d.target.kind == "document"}
+    assert "adgmin-3" in deciders
+    assert not deciders & {"asean", "european-union"}
+
+
+def test_the_kind_s_short_form_after_the_head_is_part_of_the_title_and_a_head_alone_is_none() -> None:
+    """thaigov-78348 ``ได้ร่วมลงนามบันทึกความเข้าใจ (MOU) ระหว่างสมาคมประชาชาติ...``: ``(MOU)`` is
+    the kind's short form, not the English name that would end the title; once cut there, the
+    bare head ``บันทึกความเข้าใจ`` was taken for a title."""
+    titles = _open_world("thaigov-78348")
+    assert "บันทึกความเข้าใจ" not in titles
+    assert [t for t in titles if t.startswith("บันทึกความเข้าใจ (MOU) ระหว่างสมาคมประชาชาติแห่งเอเชียตะวันออกเฉียงใต้และสาธารณรัฐประชาชนจีน")]

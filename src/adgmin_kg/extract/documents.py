@@ -85,7 +85,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     cut = len(chunk)
     if m := _SUB_MARK.search(chunk):
         cut = m.start()
-    if (m := _LATIN_PAREN.search(chunk)) and m.start() < cut:
+    if (m := _LATIN_PAREN.search(chunk, _after_kind_acronym(ctx, chunk))) and m.start() < cut:
         cut = m.start()
     if (m := _SHORT_FORM.search(chunk)) and m.start() < cut:
         cut = m.start()
@@ -98,7 +98,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         if 0 < i < cut:
             cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
-    if (i := _english_name_of_title(ctx, pos, chunk, cut)) is not None:
+    if (i := _english_name_of_title(ctx, chunk, cut)) is not None:
         names.append((0, i))
     for found in words_after_space(ctx.rules.cue("title_end")).finditer(chunk):
         i = found.start()
@@ -111,6 +111,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     if (m := words_after_space(verbs + tuple("และ" + verb for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
         cut = m.start()
     title = chunk[:cut].rstrip(" ,")
+    if any(title == head for head, _ in _heads(ctx)):
+        return None  # ``ลงนามบันทึกความเข้าใจ``: a kind of document, no title
     if title.endswith(" และ"):
         title = title[: -len(" และ")]
     if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
@@ -118,24 +120,36 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     return Span(pos, pos + len(title)) if title else None
 
 
-_ENGLISH_WITHIN = 160  # characters from a Thai title's head to the bracket of its English name
+_KIND_ACRONYM = re.compile(r"\s*\(\s*([A-Za-z]{2,6})\s*\)\s*(?=[\u0e00-\u0e7f])")
 
 
-def _english_name_of_title(ctx: TextContext, pos: int, chunk: str, cut: int) -> int | None:
+def _after_kind_acronym(ctx: TextContext, chunk: str) -> int:
+    """``บันทึกความเข้าใจ (MOU) ระหว่าง...``: the English short form of the kind right after the
+    head, with the Thai title going on after it, is part of the title, not its English name.
+    Returns where to look for the English name."""
+    for head, kind in _heads(ctx):
+        if chunk.startswith(head) and (m := _KIND_ACRONYM.match(chunk, len(head))):
+            entry = ctx.gazetteer.get("document-kind", kind)
+            if entry and m.group(1).casefold() in {t.casefold() for t in entry.get("tails_en") or []}:
+                return m.end()
+    return 0
+
+
+def _english_name_of_title(ctx: TextContext, chunk: str, cut: int) -> int | None:
     """``ร่างเอกสารแนวคิดข้อเสนอโครงการศูนย์ความร่วมมืออาเซียน – ญี่ปุ่น เพื่อพัฒนาบุคลากร...
     (Project Proposal Concept - Project for Enhancing ...)``: where the English name of the
     kind the title's head says follows in brackets, within one clause (no sentence break, bracket
     or decision verb between), the whole Thai text before it is the title, clause words and all.
     Returns the bracket's offset in ``chunk``."""
-    m = _LATIN_PAREN.search(chunk)
-    if m is None or m.start() != cut or cut > _ENGLISH_WITHIN:
+    m = _LATIN_PAREN.search(chunk, _after_kind_acronym(ctx, chunk))
+    if m is None or m.start() != cut:
         return None
-    between = chunk[:cut]
+    between = chunk[_after_kind_acronym(ctx, chunk) : cut]
     verbs = tuple(verb for verb, _ in _verbs(ctx))
     if _SENTENCE_BREAK.search(between) or any(c in between for c in "()[]") or words_after_space(verbs).search(between):
         return None
     english = _ENGLISH_NAME.match(chunk, cut)
-    return cut if english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, between)) else None
+    return cut if english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, chunk[:cut])) else None
 
 
 def _listed_titles(ctx: TextContext, pos: int, line: Span) -> list[Span]:
@@ -256,11 +270,12 @@ def _cabinet_decider(ctx: TextContext, at: Span) -> Decider | None:
     return Decider(cabinet.ref) if cabinet else None
 
 
-def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None) -> Decider | None:
+def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles: list[Span] = ()) -> Decider | None:
     """The meeting or body that took the decision at ``at``: the one its sentence names
     nearest before the verb (a meeting, "the meeting", a body); the section's meeting when the
     sentence names none (a list of outcomes under a meeting); None when the sentence names a
-    deciding body the gazetteer does not know."""
+    deciding body the gazetteer does not know. A name inside a title already read (``2.เห็นชอบ
+    กรอบ...ในอาเซียน 3.เห็นชอบ...``) is part of that title, not who decides."""
     clause = _clause(ctx, line, at.start)
     dates = [d for d in find_dates(ctx.text[clause.start : clause.end], ctx.rules) if d.last is None]
     date = Quoted(dates[-1].first, Span(clause.start + dates[-1].start, clause.start + dates[-1].end)) if len(dates) == 1 else None
@@ -276,6 +291,7 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None) -> Deci
             candidates.append((cue.end, meant.ref))
     if body := _named_body(ctx, clause):
         candidates.append(body)
+    candidates = [c for c in candidates if not any(t.start < c[0] <= t.end for t in titles)]
     if candidates:
         chosen = max(candidates, key=lambda c: c[0])
         also = _coordinated_body(ctx, clause, chosen[0]) if body and chosen == body else None
@@ -340,7 +356,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     taken.append(Span(at.start, target.span.end))
                     out.append(DecisionFact(decider.ref, target.ref, decision, ctx.quote(at, target.span), date=decider.date, rule="decision-on-meeting"))
                     continue
-                decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None)
+                decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None, taken)
                 if decider is None:
                     continue
                 counted = _counted_titles(ctx, pos, line, lines[number + 1 :])
