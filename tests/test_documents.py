@@ -235,3 +235,15 @@ def test_the_kind_s_short_form_after_the_head_is_part_of_the_title_and_a_head_al
     titles = _open_world("thaigov-78348")
     assert "บันทึกความเข้าใจ" not in titles
     assert [t for t in titles if t.startswith("บันทึกความเข้าใจ (MOU) ระหว่างสมาคมประชาชาติแห่งเอเชียตะวันออกเฉียงใต้และสาธารณรัฐประชาชนจีน")]
+
+
+def test_a_line_under_a_session_s_heading_is_decided_by_that_session() -> None:
+    """thaigov-53535: under the heading ``การประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 กับคู่เจรจา
+    (จีนและอินเดีย) (วันที่ 28 มกราคม 2565)``, ``รับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียน
+    กับจีนและอินเดีย ปี 2565`` is the session's decision, not ADGMIN 2's; ``รับทราบรายงานการประชุม
+    ADGSOM 2`` opening its own item stays ADGMIN 2's."""
+    decided = _decisions("thaigov-53535")
+    plan = [d[2] for d in decided if d[0] == "adgmin-dp-2" and d[1] == "adopted"]
+    assert plan
+    assert not [d for d in decided if d[0] == "adgmin-2" and d[2] in plan]
+    assert ("adgmin-2", "noted", "adgsom-2") in decided

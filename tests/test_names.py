@@ -28,6 +28,8 @@ WHOLE = [
     ("โดยมีโครงการ Developing a Framework for Promoting the Growth of Digital Startups in ASEAN ที่ได้รับ",
      "Developing a Framework for Promoting the Growth of Digital Startups in ASEAN", "project"),
     ("นายณัฐพล ณัฐสมบูรณ์ รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", "ณัฐพล ณัฐสมบูรณ์", "person"),
+    # thaigov-38528: the tokenizer cuts the rare name into more syllables than a name has words
+    ("เมื่อวันที่ 21 มกราคม 2564 นายพุทธิพงษ์ ปุณณกันต์ รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", "พุทธิพงษ์ ปุณณกันต์", "person"),
 ]
 
 

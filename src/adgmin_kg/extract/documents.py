@@ -272,8 +272,9 @@ def _cabinet_decider(ctx: TextContext, at: Span) -> Decider | None:
 
 def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles: list[Span] = ()) -> Decider | None:
     """The meeting or body that took the decision at ``at``: the one its sentence names
-    nearest before the verb (a meeting, "the meeting", a body); the section's meeting when the
-    sentence names none (a list of outcomes under a meeting); None when the sentence names a
+    nearest before the verb (a meeting, "the meeting", a body); when the sentence names none, the
+    meeting whose heading the line stands under, else the section's meeting (a list of outcomes
+    under a meeting); None when the sentence names a
     deciding body the gazetteer does not know. A name inside a title already read (``2.เห็นชอบ
     กรอบ...ในอาเซียน 3.เห็นชอบ...``) is part of that title, not who decides."""
     clause = _clause(ctx, line, at.start)
@@ -298,6 +299,8 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
         return Decider(chosen[1], date, (also,) if also and also != chosen[1] else ())
     if any(not ctx.mentions_in(head) and not any(m.start <= head.start < m.end for m in ctx.mentions) for head in ctx.find_cues("body_heads", clause)):
         return None  # a deciding body the gazetteer does not know (``คณะกรรมการ ป.ป.ช. มีมติ``)
+    heading = ctx.heading_meeting(line)  # a line under a session's own heading is of that session
+    main = heading if heading is not None and heading.ref != target else main
     return Decider(main.ref, date) if main is not None and main.ref != target else None
 
 

@@ -133,7 +133,9 @@ def name_problem(text: str, span: Span, kind: str, rules: RuleBook) -> str | Non
         return "holds ฯ (a name cut short)"
     if "\n" in name:
         return "runs over a line break"
-    words = tuple(w for w in _words(name))
+    # people's names are rarely dictionary words and the tokenizer cuts them into syllables
+    # (``ปุณณกันต์``): their words are what white space separates
+    words = tuple(re.split(r"(\s+)", name)) if kind == "person" else _words(name)
     solid = [w for w in words if w.strip()]
     if len(solid) > limits.max_words[kind]:
         return f"more than {limits.max_words[kind]} words"
