@@ -12,7 +12,7 @@ from adgmin_kg.facts import PersonFact, ProposalFact, Quoted, Ref, Span, Spokesp
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import fold
 
-_THAI_NAME = re.compile(r"([ก-๙]+)[ \t\u00a0]+([ก-๙]+)")  # a given name and a surname, on one line
+_THAI_NAME = re.compile(r"[ \t\u00a0]?([ก-๙]+)[ \t\u00a0]+([ก-๙]+)")  # a given name and a surname, on one line (``นาย ชัยวุฒิ ...``: a space may follow the honorific)
 
 
 def _honorific_at(ctx: TextContext, end: int) -> int:
@@ -41,7 +41,7 @@ def people(ctx: TextContext) -> list[PersonFact]:
             m = _THAI_NAME.match(before, i + len(h))
             if m and m.end() == len(before.rstrip()) and before[m.end() :].strip() == "":
                 start = post.start - len(before) + i
-                name_span = Span(start + len(h), post.start - len(before) + m.end())
+                name_span = Span(post.start - len(before) + m.start(1), post.start - len(before) + m.end())
                 if any(s <= start < e for s, e in taken):
                     break
                 # ``นาย`` of ``นายกรัฐมนตรี`` is no honorific: it must stand as a word of its own
