@@ -247,3 +247,10 @@ def test_a_line_under_a_session_s_heading_is_decided_by_that_session() -> None:
     assert plan
     assert not [d for d in decided if d[0] == "adgmin-2" and d[2] in plan]
     assert ("adgmin-2", "noted", "adgsom-2") in decided
+
+
+def test_a_document_named_by_the_generic_noun_alone_is_of_the_generic_kind() -> None:
+    """thaigov-78190 ``ร่างเอกสารต้นแบบทางการเงินสำหรับการจัดตั้งศูนย์ประสานงาน...``: no head of a
+    kind after ``เอกสาร``; the kind the gazetteer gives the generic noun (other)."""
+    kinds = _open_world("thaigov-78190")
+    assert kinds["เอกสารต้นแบบทางการเงินสำหรับการจัดตั้งศูนย์ประสานงานการรักษาความมั่นคงปลอดภัยระบบคอมพิวเตอร์ของอาเซียน"] == {"other"}

@@ -51,13 +51,15 @@ def document_ref(ctx: TextContext, title: str) -> tuple[Ref, str | None]:
 
 def _kind_of(ctx: TextContext, title: str) -> str | None:
     """The kind a title's head noun says; after the generic ``เอกสาร`` ("document"), the head
-    noun that follows it (``เอกสารกรอบการดำเนินงาน...`` is a framework)."""
+    noun that follows it (``เอกสารกรอบการดำเนินงาน...`` is a framework), else the kind the
+    gazetteer gives the generic noun (``เอกสารต้นแบบทางการเงิน...`` is some other document)."""
     for head, kind in _heads(ctx):
         if title.startswith(head):
             return kind
-    for generic in ctx.rules.cue("generic_document_noun"):
-        if title.startswith(generic) and len(title) > len(generic):
-            return _kind_of(ctx, title[len(generic) :])
+    for entry in ctx.gazetteer.of_kind("document-kind"):
+        for generic in entry.get("generic_th") or []:
+            if title.startswith(generic) and len(title) > len(generic):
+                return _kind_of(ctx, title[len(generic) :]) or entry.id
     return None
 
 
