@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from adgmin_kg.extract import extract_release
+from adgmin_kg.facts import Span
 from adgmin_kg.read import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,3 +120,55 @@ def test_a_talk_s_meeting_is_quoted_where_its_clause_names_it() -> None:
     release = read_release(RELEASES / "thaigov-78190.txt")
     talk = next(t for t in extract_release(release).talks if t.talk.key == "adgsom-3-talk-indonesia-thailand")
     assert talk.context_quote and "ระหว่างการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 3" in release.text[talk.context_quote.start : talk.context_quote.end]
+
+
+def test_a_partner_row_is_quoted_with_what_the_partner_did() -> None:
+    """thaigov-42297 2.1, a table: ``สาธารณรัฐประชาชนจีน`` then the next cell ``ความร่วมมือด้าน
+    เศรษฐกิจดิจิทัลอาเซียน – จีน``; ITU's name wraps over two lines before ``การสนับสนุนการพัฒนาด้าน
+    ไอซีที ...``. A row's support is quoted at the partner's name and again at the first line of
+    what it did (each quote in its own cell), once per partner though the table's header repeats
+    the list's cue."""
+    release = read_release(RELEASES / "thaigov-42297.txt")
+    rows = [s for s in extract_release(release).supports if s.rule == "partner-row"]
+    names = {s.supporter.key: release.text[s.quote.start : s.quote.end] for s in rows}
+    deeds = {s.supporter.key: release.text[s.deed_quote.start : s.deed_quote.end] for s in rows if s.deed_quote}
+    assert len(rows) == len(deeds) == 6
+    assert names["china"] == "สาธารณรัฐประชาชนจีน" and deeds["china"] == "ความร่วมมือด้านเศรษฐกิจดิจิทัลอาเซียน – จีน"
+    assert names["itu"] == "สหภาพโทรคมนาคม" and deeds["itu"].startswith("การสนับสนุนการพัฒนาด้านไอซีที ได้แก่")
+    assert deeds["japan"] == "· การแลกเปลี่ยนนโยบายด้านไอซีที"
+
+
+def test_a_numbered_partner_row_is_quoted_to_its_line_end() -> None:
+    """thaigov-53535 ``7. กิจกรรมความร่วมมือในปี 2564`` then ``7.2 อินเดีย ส่งเสริมโครงสร้างพื้นฐาน...``:
+    what India did is the rest of its sub-item's line, not past it."""
+    release = read_release(RELEASES / "thaigov-53535.txt")
+    india = next(s for s in extract_release(release).supports if s.supporter.key == "india")
+    assert india.deed_quote
+    deed = release.text[india.deed_quote.start : india.deed_quote.end]
+    assert deed.startswith("ส่งเสริมโครงสร้างพื้นฐานด้านดิจิทัล") and deed.endswith("นโยบายและกฎระเบียบ")
+
+
+def test_a_talk_on_the_day_that_follows_its_other_side() -> None:
+    """thaigov-95030: ``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมา``:
+    no word bilateral, but one other side right after the cue and the day it happened right after
+    that: a talk with Lao PDR on 15 January 2025, no level (only the ministry is named)."""
+    release = read_release(RELEASES / "thaigov-95030.txt")
+    talks = {t.talk.key: t for t in extract_release(release).talks}
+    talk = talks["talk-2025-01-15-laos-thailand"]
+    assert talk.context is None and talk.level is None
+    assert release.text[talk.quote.start : talk.quote.end] == "เคยได้หารือกับทาง สปป.ลาว"
+
+
+def test_a_thai_agency_talked_with_is_no_other_side() -> None:
+    """wide thaigov-88699: ``เมื่อวันที่ 27 กันยายน 2567 ที่ผ่านมา สมอ. ได้หารือกับสำนักงานพัฒนาธุรกรรม
+    ทางอิเล็กทรอนิกส์ (ETDA)``: two Thai agencies; read whole, scope aside, no talk."""
+    from adgmin_kg.extract import meetings, talks
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    release = read_release(WIDE / "thaigov-88699.txt")
+    ctx = TextContext.of(release, load_rules(), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    assert ctx.find_cues("talk_with", Span(0, len(release.text)))
+    assert not talks.talks(ctx)

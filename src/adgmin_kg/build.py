@@ -363,6 +363,8 @@ class Builder:
             label = f"Support from {self._label_of(s.supporter, 'en')} to {self._label_of(s.recipient, 'en')}"
             w.fact(node, RDFS.label, Literal(label + (f" at {context}" if context else ""), lang="en"), s.quote, rule)
             w.fact(node, ADG.supporter, iri(s.supporter), s.quote, rule)
+            if s.deed_quote:
+                w.fact(node, ADG.supporter, iri(s.supporter), s.deed_quote, rule)
             w.fact(node, ADG.participant, iri(s.supporter), s.quote, rule)
             w.fact(node, ADG.participant, iri(s.recipient), s.quote, rule)
             if s.meeting:

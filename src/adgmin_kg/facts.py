@@ -184,6 +184,7 @@ class SupportFact:
     quote: Span
     topics: tuple[Quoted[str], ...] = ()
     rule: str = "support"
+    deed_quote: Span | None = None  # a partner row: the first line of what the partner did (its own cell)
 
 
 @dataclass(frozen=True)

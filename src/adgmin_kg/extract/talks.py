@@ -14,6 +14,7 @@ from adgmin_kg.thaitext import ascii_digits, find_dates
 _ROW_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})+\s*\.?|\(\s*[0-9]{1,3}\s*\))\s*")  # ``7.1 ``, ``(1) ``
 _ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\))")
 _CELL_MAX = 40  # a table cell naming a partner holds little else
+_DAY_REACH = 20  # ``สปป.ลาวเอาไว้เมื่อวันที่``: a talk's day follows its other side this close
 _ATTENDED_REACH = 40  # ``ได้เข้าร่วมและทำหน้าที่รองประธาน|การประชุม X``: the meeting taken part in follows its cue this close
 
 
@@ -181,7 +182,42 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 named_there = context is not None and region.start <= context.span.start and context.span.end <= region.end
                 where = ctx.quote(Span(named.start, named.end), context.span) if named_there else None  # type: ignore[union-attr]
                 out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where))
+    out += [t for t in _dated_talks(ctx, home) if t.talk not in {o.talk for o in out}]
     return out
+
+
+def _dated_talks(ctx: TextContext, home: Ref) -> list[TalkFact]:
+    """``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568``: a talk with one
+    other side named right after the cue, on the single day that follows it. Without the word
+    bilateral, only this tight shape is read: the side first, its day next."""
+    out: list[TalkFact] = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("talk_with", line):
+            at = cue.end
+            if (word := ctx.cue_at(at, "talk_side")) is not None:
+                at = word.end
+            named = ctx.mention_at(at, "country", "org")
+            partner = side(ctx, named, home) if named else None
+            if named is None or partner is None or _planned(ctx, line, cue):
+                continue
+            day = _day_after(ctx, Span(named.end, min(line.end, named.end + _DAY_REACH)))
+            if day is None:
+                continue
+            parties = (home, partner)
+            ref = Ref("meeting", talk_key(None, day.value, parties))
+            out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), day=day, rule="dated-talk"))
+    return out
+
+
+def _day_after(ctx: TextContext, span: Span) -> Quoted[dt.date] | None:
+    """The single past day a ``เมื่อวันที่`` in ``span`` gives, not after the release."""
+    for cue in ctx.find_cues("past_day", span):
+        start = ctx.skip_space(cue.end)
+        dates = find_dates(ctx.text[start : start + 40], ctx.rules)
+        if dates and dates[0].start == 0 and dates[0].last is None and dates[0].first <= ctx.release.issued:
+            d = dates[0]
+            return Quoted(d.first, Span(start + d.start, start + d.end))
+    return None
 
 
 def supports(ctx: TextContext) -> list[SupportFact]:
@@ -236,10 +272,23 @@ def partner_rows(ctx: TextContext) -> tuple[list[SupportFact], list[Span]]:
                 if t.start >= named.end
             )
             key = f"{session.ref.key}-{partner.key}-asean"
-            name = Span(named.start, min(named.end, ctx.line_of(named.start).end))  # a quote stays in its line
-            out.append(SupportFact(Ref("support", key), partner, Ref("org", "asean"), session.ref, ctx.quote(name), topics, rule="partner-row"))
+            if any(s.support.key == key for s in out):
+                continue  # the table's own header row (``คู่เจรจา | กิจกรรมความร่วมมือ``) heads the same rows again
+            name = Span(named.start, min(named.end, ctx.line_of(named.start).end))  # a quote stays in its line (a table's cell)
+            out.append(SupportFact(Ref("support", key), partner, Ref("org", "asean"), session.ref, ctx.quote(name), topics, rule="partner-row", deed_quote=_deed_quote(ctx, named, row)))
             spans.append(row)
     return out, spans
+
+
+def _deed_quote(ctx: TextContext, named: Mention, row: Span) -> Span | None:
+    """What a partner row says the partner did, as a second quote of its support: the first
+    line after the partner's name (the next cell of a table, or the rest of a numbered
+    sub-item's line). The name alone does not say the partner did anything."""
+    rest = ctx.text[named.end : row.end]
+    first = named.end + len(rest) - len(rest.lstrip())
+    if first >= row.end:
+        return None
+    return ctx.quote(Span(first, ctx.line_of(first).end))
 
 
 def _with_partners(ctx: TextContext, meeting: MeetingMention) -> bool:
