@@ -159,6 +159,22 @@ def test_a_talk_on_the_day_that_follows_its_other_side() -> None:
     assert release.text[talk.quote.start : talk.quote.end] == "เคยได้หารือกับทาง สปป.ลาว"
 
 
+def test_a_dated_talk_s_topics_are_those_of_its_clause() -> None:
+    """thaigov-95030: ``...เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมาและได้ลงนามบันทึกความร่วมมือ (MOU) ด้านการไปรษณีย์
+    โทรคมนาคมและเทคโนโลยีสารสนเทศและการสื่อสาร และเทคโนโลยีดิจิทัล ซึ่งเป็นก้าวสำคัญ...``: what was signed at
+    the talk gives its topics; the comment after ``ซึ่ง`` does not. The talk starts and ends that day."""
+    from adgmin_kg.pipeline import build
+    from adgmin_kg.vocab import SCHEMA, release_graph
+    from rdflib import URIRef
+
+    path = RELEASES / "thaigov-95030.txt"
+    talk = next(t for t in extract_release(read_release(path)).talks if t.talk.key == "talk-2025-01-15-laos-thailand")
+    assert {t.value for t in talk.topics} == {"telecommunications", "ict"}
+    g = build([path]).dataset.graph(release_graph("thaigov-95030"))
+    node = URIRef("https://w3id.org/adgmin-kg/id/meeting/talk-2025-01-15-laos-thailand")
+    assert {str(d) for d in g.objects(node, SCHEMA.startDate)} == {str(d) for d in g.objects(node, SCHEMA.endDate)} == {"2025-01-15"}
+
+
 def test_a_thai_agency_talked_with_is_no_other_side() -> None:
     """wide thaigov-88699: ``เมื่อวันที่ 27 กันยายน 2567 ที่ผ่านมา สมอ. ได้หารือกับสำนักงานพัฒนาธุรกรรม
     ทางอิเล็กทรอนิกส์ (ETDA)``: two Thai agencies; read whole, scope aside, no talk."""

@@ -346,6 +346,7 @@ class Builder:
                 w.fact(node, SCHEMA.superEvent, iri(t.context), t.context_quote or t.quote, rule)  # type: ignore[arg-type]
             if t.day:
                 w.fact(node, SCHEMA.startDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)
+                w.fact(node, SCHEMA.endDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)  # a talk on a day is held within it
                 if not context:
                     for name in self._names_en(partner):
                         w.fact(node, SKOS.altLabel, Literal(f"{t.day.value.isoformat()} / {name}"), t.quote, rule)

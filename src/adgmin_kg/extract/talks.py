@@ -205,7 +205,9 @@ def _dated_talks(ctx: TextContext, home: Ref) -> list[TalkFact]:
                 continue
             parties = (home, partner)
             ref = Ref("meeting", talk_key(None, day.value, parties))
-            out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), day=day, rule="dated-talk"))
+            end = next(iter(ctx.find_cues("dated_talk_end", Span(day.quote.end, line.end))), Span(line.end, line.end)).start
+            topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
+            out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, rule="dated-talk"))
     return out
 
 
