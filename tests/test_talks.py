@@ -188,3 +188,25 @@ def test_a_thai_agency_talked_with_is_no_other_side() -> None:
     ctx.meetings = meetings.find_meetings(ctx)
     assert ctx.find_cues("talk_with", Span(0, len(release.text)))
     assert not talks.talks(ctx)
+
+
+def test_who_took_part_in_a_talk_for_each_side() -> None:
+    """thaigov-78190 1.1: ``ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุม
+    หารือทวิภาคีกับหัวหน้าคณะผู้แทนสาธารณรัฐอินโดนีเซียจากกระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐอินโดนีเซีย``:
+    the Thai Permanent Secretary opens the clause, the Indonesian ministry is named in it; the
+    Philippines, named as the place, sends no one."""
+    talk = next(t for t in extract_release(read_release(RELEASES / "thaigov-78190.txt")).talks if t.talk.key == "adgsom-3-talk-indonesia-thailand")
+    assert [a.value.key for a in talk.actors] == ["permanent-secretary-des", "indonesia-kominfo"]
+
+
+def test_a_dated_talk_s_home_ministry_took_part() -> None:
+    """thaigov-95030: ``โดยกระทรวงดีอี เคยได้หารือกับทาง สปป.ลาว...``: the Thai ministry took part."""
+    talk = next(t for t in extract_release(read_release(RELEASES / "thaigov-95030.txt")).talks if t.talk.key == "talk-2025-01-15-laos-thailand")
+    assert [a.value.key for a in talk.actors] == ["mdes"]
+
+
+def test_a_person_before_the_post_is_who_took_part() -> None:
+    """wide thaigov-83744: ``ศาสตราจารย์พิเศษ วิศิษฏ์ วิศิษฏ์สรอรรถ ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดีอี)
+    หารือทวิภาคี...``: the person holding the post is named, not only the post or the ministry."""
+    talk = next(t for t in extract_release(read_release(WIDE / "thaigov-83744.txt")).talks)
+    assert [a.value.key for a in talk.actors] == ["wisit-wisitsora-at"]

@@ -229,10 +229,13 @@ class Builder:
         for t in facts.topics:
             w.fact(iri(t.subject), DCTERMS.subject, entity("topic", t.topic), t.quote, t.rule)
 
-    def _attendance(self, w: ReleaseGraphWriter, meeting: Ref, who: Ref, role: str, quote: Span, rule: str) -> None:
+    def _attendance(self, w: ReleaseGraphWriter, meeting: Ref, who: Ref, role: str, quote: Span, rule: str, side: bool = True) -> None:
+        """``side``: whether ``who`` is also a participant of the meeting (not a talk's actor, who
+        takes part for a side: a talk's participants are its two sides)."""
         m, p = iri(meeting), iri(who)
         node = entity("attendance", f"{meeting.key}-{who.key}")
-        w.fact(m, ADG.participant, p, quote, rule)
+        if side:
+            w.fact(m, ADG.participant, p, quote, rule)
         w.fact(node, RDF.type, ADG.Attendance, quote, rule)
         w.fact(node, ADG.attendedMeeting, m, quote, rule)
         w.fact(node, ADG.attendee, p, quote, rule)
@@ -354,6 +357,8 @@ class Builder:
                 w.fact(node, ADG.level, entity("level", t.level), t.quote, rule)
             for party in t.parties:
                 self._attendance(w, t.talk, party, "party", t.quote, rule)
+            for actor in t.actors:
+                self._attendance(w, t.talk, actor.value, "party", actor.quote, rule, side=False)
             _topics(w, node, t.topics, rule)
 
     def _supports(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:

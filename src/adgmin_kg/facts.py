@@ -171,6 +171,7 @@ class TalkFact:
     day: Quoted[dt.date] | None = None  # the day of a talk held outside a meeting
     rule: str = "bilateral-talk"
     context_quote: Span | None = None  # where the clause names the meeting it was held at (else ``quote``)
+    actors: tuple[Quoted[Ref], ...] = ()  # who took part for either side: a person, a post, a ministry
 
 
 @dataclass(frozen=True)

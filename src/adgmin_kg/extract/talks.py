@@ -14,6 +14,7 @@ from adgmin_kg.thaitext import ascii_digits, find_dates
 _ROW_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})+\s*\.?|\(\s*[0-9]{1,3}\s*\))\s*")  # ``7.1 ``, ``(1) ``
 _ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\))")
 _CELL_MAX = 40  # a table cell naming a partner holds little else
+_ACTOR_REACH = 50  # ``...ในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุม``: what may stand between a talk's home actor and its cue
 _DAY_REACH = 20  # ``สปป.ลาวเอาไว้เมื่อวันที่``: a talk's day follows its other side this close
 _ATTENDED_REACH = 40  # ``ได้เข้าร่วมและทำหน้าที่รองประธาน|การประชุม X``: the meeting taken part in follows its cue this close
 
@@ -181,7 +182,8 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
                 named_there = context is not None and region.start <= context.span.start and context.span.end <= region.end
                 where = ctx.quote(Span(named.start, named.end), context.span) if named_there else None  # type: ignore[union-attr]
-                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where))
+                actors = _actors(ctx, line, cue, region, home, partner)
+                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where, actors=actors))
     out += [t for t in _dated_talks(ctx, home) if t.talk not in {o.talk for o in out}]
     return out
 
@@ -207,8 +209,56 @@ def _dated_talks(ctx: TextContext, home: Ref) -> list[TalkFact]:
             ref = Ref("meeting", talk_key(None, day.value, parties))
             end = next(iter(ctx.find_cues("dated_talk_end", Span(day.quote.end, line.end))), Span(line.end, line.end)).start
             topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
-            out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, rule="dated-talk"))
+            actors = _actors(ctx, line, cue, Span(cue.end, day.quote.start), home, partner)
+            out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, rule="dated-talk", actors=actors))
     return out
+
+
+def _country_of(ctx: TextContext, mention: Mention) -> str | None:
+    """The country a ministry, an agency or a post belongs to (a post through its organisation)."""
+    kind, key = mention.kind, mention.id
+    if kind == "post":
+        post = ctx.gazetteer.get("post", key)
+        kind, key = "org", str(post.get("organisation")) if post and post.get("organisation") else ""
+    entry = ctx.gazetteer.get("org", key) if kind == "org" and key else None
+    if entry is None:
+        return None
+    if entry.get("country"):
+        return str(entry.get("country"))
+    parent = ctx.gazetteer.get("org", str(entry.get("part_of"))) if entry.get("part_of") else None
+    return str(parent.get("country")) if parent and parent.get("country") else None
+
+
+def _actors(ctx: TextContext, line: Span, cue: Span, region: Span, home: Ref, partner: Ref) -> tuple[Quoted[Ref], ...]:
+    """Who took part in a talk: for the home side, the post, person or ministry its clause opens
+    with, right before the cue (``ปลัดกระทรวง... ในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุมหารือ
+    ทวิภาคี``, ``โดยกระทรวงดีอี เคยได้หารือกับ``); for the other side, a ministry or post of its
+    country named in the clause (``...จากกระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐอินโดนีเซีย``)."""
+    out: list[Quoted[Ref]] = []
+    opener = _home_actor(ctx, line, cue, home)
+    if opener:
+        out.append(opener)
+    for m in ctx.mentions_in(region, "org", "post"):
+        if _country_of(ctx, m) == partner.key and not _is_place(ctx, m):
+            out.append(Quoted(ctx.ref(m), ctx.quote(Span(m.start, m.end))))
+    return tuple(dict((q.value, q) for q in reversed(out)).values())[::-1]
+
+
+def _home_actor(ctx: TextContext, line: Span, cue: Span, home: Ref) -> Quoted[Ref] | None:
+    """The home side's post, person or ministry standing right before a talk's cue: nothing but
+    the home country's own name between them, at most ``_ACTOR_REACH`` characters."""
+    before = [m for m in ctx.mentions_in(Span(line.start, cue.start)) if m.kind in ("country", "org", "post", "person", "place")]
+    posts = [m for m in before if m.kind == "post" and _country_of(ctx, m) == home.key]
+    orgs = [m for m in before if m.kind == "org" and _country_of(ctx, m) == home.key]
+    actor = posts[-1] if posts else (orgs[-1] if orgs else None)
+    if actor is None or cue.start - actor.end > _ACTOR_REACH:
+        return None
+    between = [m for m in before if m.start >= actor.end and not (m.kind == "country" and m.id == home.key) and _country_of(ctx, m) != home.key]
+    if between:
+        return None
+    person = next((m for m in reversed(before) if m.kind == "person" and m.end <= actor.start and not ctx.text[m.end : actor.start].strip()), None)
+    who = person or actor
+    return Quoted(ctx.ref(who), ctx.quote(Span(who.start, who.end)))
 
 
 def _day_after(ctx: TextContext, span: Span) -> Quoted[dt.date] | None:
