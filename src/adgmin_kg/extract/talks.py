@@ -234,14 +234,12 @@ def _actors(ctx: TextContext, line: Span, cue: Span, region: Span, home: Ref, pa
     with, right before the cue (``ปลัดกระทรวง... ในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุมหารือ
     ทวิภาคี``, ``โดยกระทรวงดีอี เคยได้หารือกับ``); for the other side, a ministry or post of its
     country named in the clause (``...จากกระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐอินโดนีเซีย``)."""
-    out: list[Quoted[Ref]] = []
     opener = _home_actor(ctx, line, cue, home)
-    if opener:
-        out.append(opener)
+    out: dict[Ref, Quoted[Ref]] = {opener.value: opener} if opener else {}
     for m in ctx.mentions_in(region, "org", "post"):
         if _country_of(ctx, m) == partner.key and not _is_place(ctx, m):
-            out.append(Quoted(ctx.ref(m), ctx.quote(Span(m.start, m.end))))
-    return tuple(dict((q.value, q) for q in reversed(out)).values())[::-1]
+            out.setdefault(ctx.ref(m), Quoted(ctx.ref(m), ctx.quote(Span(m.start, m.end))))
+    return tuple(out.values())
 
 
 def _home_actor(ctx: TextContext, line: Span, cue: Span, home: Ref) -> Quoted[Ref] | None:
