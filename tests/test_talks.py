@@ -210,3 +210,27 @@ def test_a_person_before_the_post_is_who_took_part() -> None:
     หารือทวิภาคี...``: the person holding the post is named, not only the post or the ministry."""
     talk = next(t for t in extract_release(read_release(WIDE / "thaigov-83744.txt")).talks)
     assert [a.value.key for a in talk.actors] == ["wisit-wisitsora-at"]
+
+
+def test_a_call_on_the_other_side_s_minister_is_a_talk() -> None:
+    """wide thaigov-54817: ``เมื่อวันที่ 20 พฤษภาคม 2565 นาย ชัยวุฒิ ธนาคมานุสรณ์ รัฐมนตรีว่าการกระทรวงดิจิทัล
+    เพื่อเศรษฐกิจเเละสังคม เดินทางเข้าพบ นายเหวียน แหม่ง หุ่ง รัฐมนตรีว่าการกระทรวงเทคโนโลยีสารสนเทศ (ICT)
+    เวียดนาม``: a ministerial talk with Viet Nam that day, the Thai minister taking part."""
+    talks = {t.talk.key: t for t in extract_release(read_release(WIDE / "thaigov-54817.txt")).talks}
+    talk = talks["talk-2022-05-20-thailand-viet-nam"]
+    assert talk.level == "ministerial" and [a.value.key for a in talk.actors] == ["chaiwut-thanakamanusorn"]
+
+
+def test_a_call_on_the_home_side_is_no_talk_of_it() -> None:
+    """wide thaigov-78077: ``นายเจค ซัลลิแวน ที่ปรึกษาด้านความมั่นคงแห่งชาติสหรัฐอเมริกา ... เข้าพบหารือกับ นายปานปรีย์
+    ... รองนายกรัฐมนตรี``: the one called on is Thai; read whole, scope aside, no talk is read from it."""
+    from adgmin_kg.extract import meetings, talks
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    release = read_release(WIDE / "thaigov-78077.txt")
+    ctx = TextContext.of(release, load_rules(), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    assert ctx.find_cues("call_on", Span(0, len(release.text)))
+    assert not talks.talks(ctx)

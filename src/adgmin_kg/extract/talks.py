@@ -15,6 +15,7 @@ _ROW_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})+\s*\.?|\(\s*[0-
 _ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\))")
 _CELL_MAX = 40  # a table cell naming a partner holds little else
 _ACTOR_REACH = 50  # ``...ในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุม``: what may stand between a talk's home actor and its cue
+_CALLED_REACH = 100  # ``เข้าพบ นาย... รัฐมนตรีว่าการกระทรวง... เวียดนาม``: the side called on is named this close after the cue
 _DAY_REACH = 20  # ``สปป.ลาวเอาไว้เมื่อวันที่``: a talk's day follows its other side this close
 _ATTENDED_REACH = 40  # ``ได้เข้าร่วมและทำหน้าที่รองประธาน|การประชุม X``: the meeting taken part in follows its cue this close
 
@@ -184,7 +185,30 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 where = ctx.quote(Span(named.start, named.end), context.span) if named_there else None  # type: ignore[union-attr]
                 actors = _actors(ctx, line, cue, region, home, partner)
                 out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where, actors=actors))
-    out += [t for t in _dated_talks(ctx, home) if t.talk not in {o.talk for o in out}]
+    out += [t for t in _dated_talks(ctx, home) + _calls(ctx, home) if t.talk not in {o.talk for o in out}]
+    return out
+
+
+def _calls(ctx: TextContext, home: Ref) -> list[TalkFact]:
+    """``เมื่อวันที่ 20 พฤษภาคม 2565 นาย... รัฐมนตรีว่าการกระทรวงดิจิทัลฯ เดินทางเข้าพบ นาย... รัฐมนตรีว่าการ
+    กระทรวงเทคโนโลยีสารสนเทศ (ICT) เวียดนาม``: a call on the other side is a talk with it, on the day
+    the line gives before the cue. The side called on is the first one named after the cue, within
+    ``_CALLED_REACH``; a call on the home side's own (``เข้าพบนายกรัฐมนตรี``) is none."""
+    out: list[TalkFact] = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("call_on", line):
+            called = next(iter(ctx.mentions_in(Span(cue.end, min(line.end, cue.end + _CALLED_REACH)), "country", "org", "post")), None)
+            if called is None or called.kind == "post" or _is_place(ctx, called) or _planned(ctx, line, cue):
+                continue
+            partner = side(ctx, called, home)
+            day = _when(ctx, line, cue)
+            if partner is None or day is None:
+                continue
+            parties = (home, partner)
+            ref = Ref("meeting", talk_key(None, day.value, parties))
+            level = _level(ctx, Span(line.start, called.end), None)
+            actors = _actors(ctx, line, cue, Span(cue.end, called.end), home, partner)
+            out.append(TalkFact(ref, None, parties, level, ctx.quote(cue, Span(called.start, called.end)), day=day, rule="call-on", actors=actors))
     return out
 
 
