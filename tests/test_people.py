@@ -1,5 +1,6 @@
-"""People and their posts (extract/people.py), read without the gazetteer's people: a name is
-found from how releases write it, an honorific, a given name and a surname, right before a post."""
+"""People and proposals (extract/people.py): a name is found from how releases write it (an
+honorific, a given name and a surname, right before a post), read here without the gazetteer's
+people; who proposed what, from how releases say it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from adgmin_kg.extract import extract_release
 from adgmin_kg.gazetteer import load_gazetteer
 from adgmin_kg.read import read_release
 
-RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
+ROOT = Path(__file__).resolve().parents[1]
+RELEASES = ROOT / "data" / "releases"
 
 
 def _holders(release_id: str) -> set[tuple[str | None, str]]:
@@ -28,3 +30,20 @@ def test_a_space_after_the_honorific_is_no_end_of_the_name() -> None:
 def test_a_rare_name_the_tokenizer_cuts_into_syllables_is_still_one_name() -> None:
     """thaigov-38528 ``นายพุทธิพงษ์ ปุณณกันต์ รัฐมนตรีว่าการกระทรวงดิจิทัล...``."""
     assert ("พุทธิพงษ์ ปุณณกันต์", "minister-of-des") in _holders("thaigov-38528")
+
+
+def test_a_working_group_said_to_be_a_country_s_proposal() -> None:
+    """thaigov-78287: ``การจัดตั้งคณะทำงานอาเซียนด้าน... (The ASEAN Working Group on Anti – Online Scam:
+    WG – AS) ซึ่งเป็นข้อเสนอของประเทศไทย``: Thailand's proposal of the working group, reported at
+    the release's meeting (ADGMIN 4)."""
+    release = read_release(RELEASES / "thaigov-78287.txt")
+    found = {(p.proposer.key, p.body.key, p.meeting.key if p.meeting else None) for p in extract_release(release).proposals}
+    assert ("thailand", "wg-as", "adgmin-4") in found
+
+
+def test_a_document_said_to_be_a_proposal_is_not_read_as_its_body() -> None:
+    """thaigov-78190 2.11: ``ร่างเอกสารกรอบการดำเนินงานของคณะทำงาน... (Operational Framework of the
+    Working Group on Anti - Online Scam (WG - AS)) ซึ่งเป็นข้อเสนอของประเทศไทย``: what stands before
+    the cue is the framework document, not the working group: no proposal of the group from it."""
+    release = read_release(RELEASES / "thaigov-78190.txt")
+    assert not [p for p in extract_release(release).proposals if p.body.key == "wg-as"]

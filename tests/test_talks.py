@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from adgmin_kg.extract import extract_release
+from adgmin_kg.facts import Span
 from adgmin_kg.read import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,3 +120,117 @@ def test_a_talk_s_meeting_is_quoted_where_its_clause_names_it() -> None:
     release = read_release(RELEASES / "thaigov-78190.txt")
     talk = next(t for t in extract_release(release).talks if t.talk.key == "adgsom-3-talk-indonesia-thailand")
     assert talk.context_quote and "ระหว่างการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 3" in release.text[talk.context_quote.start : talk.context_quote.end]
+
+
+def test_a_partner_row_is_quoted_with_what_the_partner_did() -> None:
+    """thaigov-42297 2.1, a table: ``สาธารณรัฐประชาชนจีน`` then the next cell ``ความร่วมมือด้าน
+    เศรษฐกิจดิจิทัลอาเซียน – จีน``; ITU's name wraps over two lines before ``การสนับสนุนการพัฒนาด้าน
+    ไอซีที ...``. A row's support is quoted at the partner's name and again at the first line of
+    what it did (each quote in its own cell), once per partner though the table's header repeats
+    the list's cue."""
+    release = read_release(RELEASES / "thaigov-42297.txt")
+    rows = [s for s in extract_release(release).supports if s.rule == "partner-row"]
+    names = {s.supporter.key: release.text[s.quote.start : s.quote.end] for s in rows}
+    deeds = {s.supporter.key: release.text[s.deed_quote.start : s.deed_quote.end] for s in rows if s.deed_quote}
+    assert len(rows) == len(deeds) == 6
+    assert names["china"] == "สาธารณรัฐประชาชนจีน" and deeds["china"] == "ความร่วมมือด้านเศรษฐกิจดิจิทัลอาเซียน – จีน"
+    assert names["itu"] == "สหภาพโทรคมนาคม" and deeds["itu"].startswith("การสนับสนุนการพัฒนาด้านไอซีที ได้แก่")
+    assert deeds["japan"] == "· การแลกเปลี่ยนนโยบายด้านไอซีที"
+
+
+def test_a_numbered_partner_row_is_quoted_to_its_line_end() -> None:
+    """thaigov-53535 ``7. กิจกรรมความร่วมมือในปี 2564`` then ``7.2 อินเดีย ส่งเสริมโครงสร้างพื้นฐาน...``:
+    what India did is the rest of its sub-item's line, not past it."""
+    release = read_release(RELEASES / "thaigov-53535.txt")
+    india = next(s for s in extract_release(release).supports if s.supporter.key == "india")
+    assert india.deed_quote
+    deed = release.text[india.deed_quote.start : india.deed_quote.end]
+    assert deed.startswith("ส่งเสริมโครงสร้างพื้นฐานด้านดิจิทัล") and deed.endswith("นโยบายและกฎระเบียบ")
+
+
+def test_a_talk_on_the_day_that_follows_its_other_side() -> None:
+    """thaigov-95030: ``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมา``:
+    no word bilateral, but one other side right after the cue and the day it happened right after
+    that: a talk with Lao PDR on 15 January 2025, no level (only the ministry is named)."""
+    release = read_release(RELEASES / "thaigov-95030.txt")
+    talks = {t.talk.key: t for t in extract_release(release).talks}
+    talk = talks["talk-2025-01-15-laos-thailand"]
+    assert talk.context is None and talk.level is None
+    assert release.text[talk.quote.start : talk.quote.end] == "เคยได้หารือกับทาง สปป.ลาว"
+
+
+def test_a_dated_talk_s_topics_are_those_of_its_clause() -> None:
+    """thaigov-95030: ``...เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมาและได้ลงนามบันทึกความร่วมมือ (MOU) ด้านการไปรษณีย์
+    โทรคมนาคมและเทคโนโลยีสารสนเทศและการสื่อสาร และเทคโนโลยีดิจิทัล ซึ่งเป็นก้าวสำคัญ...``: what was signed at
+    the talk gives its topics; the comment after ``ซึ่ง`` does not. The talk starts and ends that day."""
+    from adgmin_kg.pipeline import build
+    from adgmin_kg.vocab import SCHEMA, release_graph
+    from rdflib import URIRef
+
+    path = RELEASES / "thaigov-95030.txt"
+    talk = next(t for t in extract_release(read_release(path)).talks if t.talk.key == "talk-2025-01-15-laos-thailand")
+    assert {t.value for t in talk.topics} == {"telecommunications", "ict"}
+    g = build([path]).dataset.graph(release_graph("thaigov-95030"))
+    node = URIRef("https://w3id.org/adgmin-kg/id/meeting/talk-2025-01-15-laos-thailand")
+    assert {str(d) for d in g.objects(node, SCHEMA.startDate)} == {str(d) for d in g.objects(node, SCHEMA.endDate)} == {"2025-01-15"}
+
+
+def test_a_thai_agency_talked_with_is_no_other_side() -> None:
+    """wide thaigov-88699: ``เมื่อวันที่ 27 กันยายน 2567 ที่ผ่านมา สมอ. ได้หารือกับสำนักงานพัฒนาธุรกรรม
+    ทางอิเล็กทรอนิกส์ (ETDA)``: two Thai agencies; read whole, scope aside, no talk."""
+    from adgmin_kg.extract import meetings, talks
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    release = read_release(WIDE / "thaigov-88699.txt")
+    ctx = TextContext.of(release, load_rules(), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    assert ctx.find_cues("talk_with", Span(0, len(release.text)))
+    assert not talks.talks(ctx)
+
+
+def test_who_took_part_in_a_talk_for_each_side() -> None:
+    """thaigov-78190 1.1: ``ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุม
+    หารือทวิภาคีกับหัวหน้าคณะผู้แทนสาธารณรัฐอินโดนีเซียจากกระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐอินโดนีเซีย``:
+    the Thai Permanent Secretary opens the clause, the Indonesian ministry is named in it; the
+    Philippines, named as the place, sends no one."""
+    talk = next(t for t in extract_release(read_release(RELEASES / "thaigov-78190.txt")).talks if t.talk.key == "adgsom-3-talk-indonesia-thailand")
+    assert [a.value.key for a in talk.actors] == ["permanent-secretary-des", "indonesia-kominfo"]
+
+
+def test_a_dated_talk_s_home_ministry_took_part() -> None:
+    """thaigov-95030: ``โดยกระทรวงดีอี เคยได้หารือกับทาง สปป.ลาว...``: the Thai ministry took part."""
+    talk = next(t for t in extract_release(read_release(RELEASES / "thaigov-95030.txt")).talks if t.talk.key == "talk-2025-01-15-laos-thailand")
+    assert [a.value.key for a in talk.actors] == ["mdes"]
+
+
+def test_a_person_before_the_post_is_who_took_part() -> None:
+    """wide thaigov-83744: ``ศาสตราจารย์พิเศษ วิศิษฏ์ วิศิษฏ์สรอรรถ ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดีอี)
+    หารือทวิภาคี...``: the person holding the post is named, not only the post or the ministry."""
+    talk = next(t for t in extract_release(read_release(WIDE / "thaigov-83744.txt")).talks)
+    assert [a.value.key for a in talk.actors] == ["wisit-wisitsora-at"]
+
+
+def test_a_call_on_the_other_side_s_minister_is_a_talk() -> None:
+    """wide thaigov-54817: ``เมื่อวันที่ 20 พฤษภาคม 2565 นาย ชัยวุฒิ ธนาคมานุสรณ์ รัฐมนตรีว่าการกระทรวงดิจิทัล
+    เพื่อเศรษฐกิจเเละสังคม เดินทางเข้าพบ นายเหวียน แหม่ง หุ่ง รัฐมนตรีว่าการกระทรวงเทคโนโลยีสารสนเทศ (ICT)
+    เวียดนาม``: a ministerial talk with Viet Nam that day, the Thai minister taking part."""
+    talks = {t.talk.key: t for t in extract_release(read_release(WIDE / "thaigov-54817.txt")).talks}
+    talk = talks["talk-2022-05-20-thailand-viet-nam"]
+    assert talk.level == "ministerial" and [a.value.key for a in talk.actors] == ["chaiwut-thanakamanusorn"]
+
+
+def test_a_call_on_the_home_side_is_no_talk_of_it() -> None:
+    """wide thaigov-78077: ``นายเจค ซัลลิแวน ที่ปรึกษาด้านความมั่นคงแห่งชาติสหรัฐอเมริกา ... เข้าพบหารือกับ นายปานปรีย์
+    ... รองนายกรัฐมนตรี``: the one called on is Thai; read whole, scope aside, no talk is read from it."""
+    from adgmin_kg.extract import meetings, talks
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    release = read_release(WIDE / "thaigov-78077.txt")
+    ctx = TextContext.of(release, load_rules(), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    assert ctx.find_cues("call_on", Span(0, len(release.text)))
+    assert not talks.talks(ctx)

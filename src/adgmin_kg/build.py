@@ -229,10 +229,13 @@ class Builder:
         for t in facts.topics:
             w.fact(iri(t.subject), DCTERMS.subject, entity("topic", t.topic), t.quote, t.rule)
 
-    def _attendance(self, w: ReleaseGraphWriter, meeting: Ref, who: Ref, role: str, quote: Span, rule: str) -> None:
+    def _attendance(self, w: ReleaseGraphWriter, meeting: Ref, who: Ref, role: str, quote: Span, rule: str, side: bool = True) -> None:
+        """``side``: whether ``who`` is also a participant of the meeting (not a talk's actor, who
+        takes part for a side: a talk's participants are its two sides)."""
         m, p = iri(meeting), iri(who)
         node = entity("attendance", f"{meeting.key}-{who.key}")
-        w.fact(m, ADG.participant, p, quote, rule)
+        if side:
+            w.fact(m, ADG.participant, p, quote, rule)
         w.fact(node, RDF.type, ADG.Attendance, quote, rule)
         w.fact(node, ADG.attendedMeeting, m, quote, rule)
         w.fact(node, ADG.attendee, p, quote, rule)
@@ -346,6 +349,7 @@ class Builder:
                 w.fact(node, SCHEMA.superEvent, iri(t.context), t.context_quote or t.quote, rule)  # type: ignore[arg-type]
             if t.day:
                 w.fact(node, SCHEMA.startDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)
+                w.fact(node, SCHEMA.endDate, Literal(t.day.value, datatype=XSD.date), t.day.quote, rule)  # a talk on a day is held within it
                 if not context:
                     for name in self._names_en(partner):
                         w.fact(node, SKOS.altLabel, Literal(f"{t.day.value.isoformat()} / {name}"), t.quote, rule)
@@ -353,6 +357,8 @@ class Builder:
                 w.fact(node, ADG.level, entity("level", t.level), t.quote, rule)
             for party in t.parties:
                 self._attendance(w, t.talk, party, "party", t.quote, rule)
+            for actor in t.actors:
+                self._attendance(w, t.talk, actor.value, "party", actor.quote, rule, side=False)
             _topics(w, node, t.topics, rule)
 
     def _supports(self, w: ReleaseGraphWriter, facts: ReleaseFacts) -> None:
@@ -363,6 +369,8 @@ class Builder:
             label = f"Support from {self._label_of(s.supporter, 'en')} to {self._label_of(s.recipient, 'en')}"
             w.fact(node, RDFS.label, Literal(label + (f" at {context}" if context else ""), lang="en"), s.quote, rule)
             w.fact(node, ADG.supporter, iri(s.supporter), s.quote, rule)
+            if s.deed_quote:
+                w.fact(node, ADG.supporter, iri(s.supporter), s.deed_quote, rule)
             w.fact(node, ADG.participant, iri(s.supporter), s.quote, rule)
             w.fact(node, ADG.participant, iri(s.recipient), s.quote, rule)
             if s.meeting:

@@ -171,6 +171,7 @@ class TalkFact:
     day: Quoted[dt.date] | None = None  # the day of a talk held outside a meeting
     rule: str = "bilateral-talk"
     context_quote: Span | None = None  # where the clause names the meeting it was held at (else ``quote``)
+    actors: tuple[Quoted[Ref], ...] = ()  # who took part for either side: a person, a post, a ministry
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class SupportFact:
     quote: Span
     topics: tuple[Quoted[str], ...] = ()
     rule: str = "support"
+    deed_quote: Span | None = None  # a partner row: the first line of what the partner did (its own cell)
 
 
 @dataclass(frozen=True)

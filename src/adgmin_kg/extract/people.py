@@ -12,6 +12,8 @@ from adgmin_kg.facts import PersonFact, ProposalFact, Quoted, Ref, Span, Spokesp
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import fold
 
+_THAI_LETTER = re.compile(r"[ก-๙]")
+_GLOSS_MAX = 20  # ``: WG – AS)``: what may stand between a body's name and ``ซึ่งเป็นข้อเสนอของ``
 _THAI_NAME = re.compile(r"[ \t\u00a0]?([ก-๙]+)[ \t\u00a0]+([ก-๙]+)")  # a given name and a surname, on one line (``นาย ชัยวุฒิ ...``: a space may follow the honorific)
 
 
@@ -90,8 +92,7 @@ def proposals(ctx: TextContext) -> list[ProposalFact]:
             pos = cue.end
             body: Mention | None = None
             for org in ctx.mentions_in(Span(pos, min(line.end, pos + 80)), "org"):
-                entry = ctx.gazetteer.get("org", org.id)
-                if entry and entry.get("type") == "working-group":
+                if _proposable(ctx, org):
                     body = org
                     break
             if body is None:
@@ -106,6 +107,36 @@ def proposals(ctx: TextContext) -> list[ProposalFact]:
             activities = _activities(ctx, Span(body.end, line.end))
             key = f"{meeting.ref.key}-{proposer.key}-{body.id}"
             out.append(ProposalFact(Ref("proposal", key), proposer, meeting.ref, ctx.ref(body), ctx.quote(named_at, cue, Span(body.start, body.end)), activities))
+    keys = {p.proposal for p in out}
+    return out + [p for p in _proposed_by(ctx) if p.proposal not in keys]
+
+
+def _proposable(ctx: TextContext, org: Mention) -> bool:
+    entry = ctx.gazetteer.get("org", org.id)
+    return bool(entry and entry.get("type") == "working-group")
+
+
+def _proposed_by(ctx: TextContext) -> list[ProposalFact]:
+    """``คณะทำงาน... (The ASEAN Working Group on Anti – Online Scam: WG – AS) ซึ่งเป็นข้อเสนอของ
+    ประเทศไทย``: a working group named right before the cue (its bracketed English name and short
+    form between them at most) was the proposal of the country named right after it, reported
+    at the line's meeting. Whatever else stands before the cue (a document about the group) is
+    not read as the group."""
+    out: list[ProposalFact] = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("proposed_by", line):
+            country = ctx.mention_at(cue.end, "country")
+            before = [m for m in ctx.mentions_in(Span(line.start, cue.start)) if m.kind != "topic"]
+            body = before[-1] if before else None
+            if country is None or body is None or body.kind != "org" or not _proposable(ctx, body):
+                continue
+            if _THAI_LETTER.search(ctx.text[body.end : cue.start]) or cue.start - body.end > _GLOSS_MAX:
+                continue
+            meeting = ctx.meeting_before(cue.start, line) or ctx.main_meeting()
+            if meeting is None:
+                continue
+            key = f"{meeting.ref.key}-{country.id}-{body.id}"
+            out.append(ProposalFact(Ref("proposal", key), ctx.ref(country), meeting.ref, ctx.ref(body), ctx.quote(Span(body.start, body.end), Span(country.start, country.end))))
     return out
 
 

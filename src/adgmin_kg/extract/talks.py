@@ -14,6 +14,9 @@ from adgmin_kg.thaitext import ascii_digits, find_dates
 _ROW_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})+\s*\.?|\(\s*[0-9]{1,3}\s*\))\s*")  # ``7.1 ``, ``(1) ``
 _ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{1,3}\s*\))")
 _CELL_MAX = 40  # a table cell naming a partner holds little else
+_ACTOR_REACH = 50  # ``...ในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุม``: what may stand between a talk's home actor and its cue
+_CALLED_REACH = 100  # ``เข้าพบ นาย... รัฐมนตรีว่าการกระทรวง... เวียดนาม``: the side called on is named this close after the cue
+_DAY_REACH = 20  # ``สปป.ลาวเอาไว้เมื่อวันที่``: a talk's day follows its other side this close
 _ATTENDED_REACH = 40  # ``ได้เข้าร่วมและทำหน้าที่รองประธาน|การประชุม X``: the meeting taken part in follows its cue this close
 
 
@@ -180,8 +183,115 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
                 named_there = context is not None and region.start <= context.span.start and context.span.end <= region.end
                 where = ctx.quote(Span(named.start, named.end), context.span) if named_there else None  # type: ignore[union-attr]
-                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where))
+                actors = _actors(ctx, line, cue, region, home, partner)
+                out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where, actors=actors))
+    out += [t for t in _dated_talks(ctx, home) + _calls(ctx, home) if t.talk not in {o.talk for o in out}]
     return out
+
+
+def _calls(ctx: TextContext, home: Ref) -> list[TalkFact]:
+    """``เมื่อวันที่ 20 พฤษภาคม 2565 นาย... รัฐมนตรีว่าการกระทรวงดิจิทัลฯ เดินทางเข้าพบ นาย... รัฐมนตรีว่าการ
+    กระทรวงเทคโนโลยีสารสนเทศ (ICT) เวียดนาม``: a call on the other side is a talk with it, on the day
+    the line gives before the cue. The side called on is the first one named after the cue, within
+    ``_CALLED_REACH``; a call on the home side's own (``เข้าพบนายกรัฐมนตรี``) is none."""
+    out: list[TalkFact] = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("call_on", line):
+            called = next(iter(ctx.mentions_in(Span(cue.end, min(line.end, cue.end + _CALLED_REACH)), "country", "org", "post")), None)
+            if called is None or called.kind == "post" or _is_place(ctx, called) or _planned(ctx, line, cue):
+                continue
+            partner = side(ctx, called, home)
+            day = _when(ctx, line, cue)
+            if partner is None or day is None:
+                continue
+            parties = (home, partner)
+            ref = Ref("meeting", talk_key(None, day.value, parties))
+            level = _level(ctx, Span(line.start, called.end), None)
+            actors = _actors(ctx, line, cue, Span(cue.end, called.end), home, partner)
+            out.append(TalkFact(ref, None, parties, level, ctx.quote(cue, Span(called.start, called.end)), day=day, rule="call-on", actors=actors))
+    return out
+
+
+def _dated_talks(ctx: TextContext, home: Ref) -> list[TalkFact]:
+    """``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568``: a talk with one
+    other side named right after the cue, on the single day that follows it. Without the word
+    bilateral, only this tight shape is read: the side first, its day next."""
+    out: list[TalkFact] = []
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("talk_with", line):
+            at = cue.end
+            if (word := ctx.cue_at(at, "talk_side")) is not None:
+                at = word.end
+            named = ctx.mention_at(at, "country", "org")
+            partner = side(ctx, named, home) if named else None
+            if named is None or partner is None or _planned(ctx, line, cue):
+                continue
+            day = _day_after(ctx, Span(named.end, min(line.end, named.end + _DAY_REACH)))
+            if day is None:
+                continue
+            parties = (home, partner)
+            ref = Ref("meeting", talk_key(None, day.value, parties))
+            end = next(iter(ctx.find_cues("dated_talk_end", Span(day.quote.end, line.end))), Span(line.end, line.end)).start
+            topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
+            actors = _actors(ctx, line, cue, Span(cue.end, day.quote.start), home, partner)
+            out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, rule="dated-talk", actors=actors))
+    return out
+
+
+def _country_of(ctx: TextContext, mention: Mention) -> str | None:
+    """The country a ministry, an agency or a post belongs to (a post through its organisation)."""
+    kind, key = mention.kind, mention.id
+    if kind == "post":
+        post = ctx.gazetteer.get("post", key)
+        kind, key = "org", str(post.get("organisation")) if post and post.get("organisation") else ""
+    entry = ctx.gazetteer.get("org", key) if kind == "org" and key else None
+    if entry is None:
+        return None
+    if entry.get("country"):
+        return str(entry.get("country"))
+    parent = ctx.gazetteer.get("org", str(entry.get("part_of"))) if entry.get("part_of") else None
+    return str(parent.get("country")) if parent and parent.get("country") else None
+
+
+def _actors(ctx: TextContext, line: Span, cue: Span, region: Span, home: Ref, partner: Ref) -> tuple[Quoted[Ref], ...]:
+    """Who took part in a talk: for the home side, the post, person or ministry its clause opens
+    with, right before the cue (``ปลัดกระทรวง... ในฐานะหัวหน้าคณะผู้แทนไทยได้เข้าร่วมการประชุมหารือ
+    ทวิภาคี``, ``โดยกระทรวงดีอี เคยได้หารือกับ``); for the other side, a ministry or post of its
+    country named in the clause (``...จากกระทรวงการสื่อสารและสารสนเทศแห่งสาธารณรัฐอินโดนีเซีย``)."""
+    opener = _home_actor(ctx, line, cue, home)
+    out: dict[Ref, Quoted[Ref]] = {opener.value: opener} if opener else {}
+    for m in ctx.mentions_in(region, "org", "post"):
+        if _country_of(ctx, m) == partner.key and not _is_place(ctx, m):
+            out.setdefault(ctx.ref(m), Quoted(ctx.ref(m), ctx.quote(Span(m.start, m.end))))
+    return tuple(out.values())
+
+
+def _home_actor(ctx: TextContext, line: Span, cue: Span, home: Ref) -> Quoted[Ref] | None:
+    """The home side's post, person or ministry standing right before a talk's cue: nothing but
+    the home country's own name between them, at most ``_ACTOR_REACH`` characters."""
+    before = [m for m in ctx.mentions_in(Span(line.start, cue.start)) if m.kind in ("country", "org", "post", "person", "place")]
+    posts = [m for m in before if m.kind == "post" and _country_of(ctx, m) == home.key]
+    orgs = [m for m in before if m.kind == "org" and _country_of(ctx, m) == home.key]
+    actor = posts[-1] if posts else (orgs[-1] if orgs else None)
+    if actor is None or cue.start - actor.end > _ACTOR_REACH:
+        return None
+    between = [m for m in before if m.start >= actor.end and not (m.kind == "country" and m.id == home.key) and _country_of(ctx, m) != home.key]
+    if between:
+        return None
+    person = next((m for m in reversed(before) if m.kind == "person" and m.end <= actor.start and not ctx.text[m.end : actor.start].strip()), None)
+    who = person or actor
+    return Quoted(ctx.ref(who), ctx.quote(Span(who.start, who.end)))
+
+
+def _day_after(ctx: TextContext, span: Span) -> Quoted[dt.date] | None:
+    """The single past day a ``เมื่อวันที่`` in ``span`` gives, not after the release."""
+    for cue in ctx.find_cues("past_day", span):
+        start = ctx.skip_space(cue.end)
+        dates = find_dates(ctx.text[start : start + 40], ctx.rules)
+        if dates and dates[0].start == 0 and dates[0].last is None and dates[0].first <= ctx.release.issued:
+            d = dates[0]
+            return Quoted(d.first, Span(start + d.start, start + d.end))
+    return None
 
 
 def supports(ctx: TextContext) -> list[SupportFact]:
@@ -236,10 +346,23 @@ def partner_rows(ctx: TextContext) -> tuple[list[SupportFact], list[Span]]:
                 if t.start >= named.end
             )
             key = f"{session.ref.key}-{partner.key}-asean"
-            name = Span(named.start, min(named.end, ctx.line_of(named.start).end))  # a quote stays in its line
-            out.append(SupportFact(Ref("support", key), partner, Ref("org", "asean"), session.ref, ctx.quote(name), topics, rule="partner-row"))
+            if any(s.support.key == key for s in out):
+                continue  # the table's own header row (``คู่เจรจา | กิจกรรมความร่วมมือ``) heads the same rows again
+            name = Span(named.start, min(named.end, ctx.line_of(named.start).end))  # a quote stays in its line (a table's cell)
+            out.append(SupportFact(Ref("support", key), partner, Ref("org", "asean"), session.ref, ctx.quote(name), topics, rule="partner-row", deed_quote=_deed_quote(ctx, named, row)))
             spans.append(row)
     return out, spans
+
+
+def _deed_quote(ctx: TextContext, named: Mention, row: Span) -> Span | None:
+    """What a partner row says the partner did, as a second quote of its support: the first
+    line after the partner's name (the next cell of a table, or the rest of a numbered
+    sub-item's line). The name alone does not say the partner did anything."""
+    rest = ctx.text[named.end : row.end]
+    first = named.end + len(rest) - len(rest.lstrip())
+    if first >= row.end:
+        return None
+    return ctx.quote(Span(first, ctx.line_of(first).end))
 
 
 def _with_partners(ctx: TextContext, meeting: MeetingMention) -> bool:
