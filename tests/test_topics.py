@@ -9,11 +9,12 @@ from adgmin_kg.read import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "data" / "releases"
+EXCERPTS = ROOT / "tests" / "fixtures" / "excerpts"
 
 
-def _topics(name: str) -> dict[str, set[str]]:
+def _topics(name: str, folder: Path = RELEASES) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for t in extract_release(read_release(RELEASES / name)).topics:
+    for t in extract_release(read_release(folder / name)).topics:
         out.setdefault(t.subject.key, set()).add(t.topic)
     return out
 
@@ -68,3 +69,25 @@ def test_a_funded_project_s_title_states_its_topics() -> None:
     Workforce (ได้รับงบประมาณสนับสนุน ...)``: the funded project's own topics, not ADGMIN 1's."""
     topics = _topics("thaigov-42297.txt")
     assert {"artificial-intelligence", "human-resource-development"} <= topics["asean-strategic-guidance-for-artificial-intelligence-and-dig"]
+
+
+def test_a_cabinet_item_approving_drafts_for_a_meeting_gives_the_cabinet_no_topic() -> None:
+    """thaigov-71337 item 13: the cabinet approves 14 drafts for AEM 55, the AEC Council and the
+    ASEAN Summit (named in the heading and the resolution's points): the DEFA and e-commerce
+    subjects are those meetings', not the cabinet's. Wide 45605 item 27: drafts for AEM 53, named
+    only in the item's heading (a passage out of scope)."""
+    assert not [k for k in _topics("thaigov-71337.txt") if k.startswith("th-cabinet")]
+    assert not [k for k in _topics("thaigov-45605.txt", EXCERPTS) if k.startswith("th-cabinet")]
+
+
+def test_a_cabinet_item_noting_a_meeting_s_results_gives_the_cabinet_no_topic() -> None:
+    """Wide 65277 item 36 (``สรุปผลการประชุมสุดยอดอาเซียน ครั้งที่ 40 และ 41``): what the summits
+    discussed is theirs; the cabinet only took note of the results."""
+    assert not [k for k in _topics("thaigov-65277.txt", EXCERPTS) if k.startswith("th-cabinet")]
+
+
+def test_a_memorandum_the_cabinet_approves_gives_its_areas_to_the_cabinet_meeting() -> None:
+    """Wide 57547 item 17: the cabinet approves signing an ICT cooperation memorandum with Japan;
+    the item names no meeting (``การประชุมทางวิชาการ`` among the activities is no meeting that
+    takes it), so its listed areas are the cabinet meeting's topics."""
+    assert "human-resource-development" in _topics("thaigov-57547.txt", EXCERPTS)["th-cabinet-2022-08-02"]

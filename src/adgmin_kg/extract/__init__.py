@@ -52,7 +52,11 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
     if not sections:
         return ReleaseFacts(release.id, on_topic=False, notices=(f"{release.id}: no passage about ASEAN digital cooperation; the release node is kept, with no facts",))
     ctx = read[0]  # type: ignore[index]
-    parts = [_section_facts(ctx.within([v.passage.span for v in verdicts], anchored=[v.passage.span for v in verdicts if v.anchored])) for verdicts in sections.values()]
+    spans = {s.index: s.span for s in read[1].sections}  # type: ignore[index]
+    parts = [
+        _section_facts(ctx.within([v.passage.span for v in verdicts], anchored=[v.passage.span for v in verdicts if v.anchored], section=spans[index]))
+        for index, verdicts in sections.items()
+    ]
     return _merge(release.id, parts, ctx.notices, ctx.refused)
 
 

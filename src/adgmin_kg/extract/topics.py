@@ -36,12 +36,44 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
 
 
 def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
-    """A cabinet summary's item on an ASEAN document that names no ASEAN meeting (it is to be
-    endorsed by circulation): the document's subjects were considered by the cabinet meeting
-    alone, so they are its topics."""
-    if any(m.meeting_class != "CabinetMeeting" for m in ctx.meetings):
+    """A cabinet summary's item in which the cabinet itself approves a document and which names
+    no meeting at all (the document is to be signed, or endorsed by circulation): the document's
+    subjects were considered by the cabinet meeting alone, so they are its topics. An item that
+    reports a meeting's results, or approves drafts a meeting is to take (named anywhere in the
+    item, in a passage out of scope too), gives the cabinet none: they are that meeting's."""
+    if any(m.meeting_class != "CabinetMeeting" for m in ctx.meetings) or ctx.section is None:
+        return None
+    if not _cabinet_approves_a_document(ctx, ctx.section) or _names_a_meeting(ctx, ctx.section):
         return None
     return ctx.cabinet_meeting()
+
+
+def _cabinet_approves_a_document(ctx: TextContext, section: Span) -> bool:
+    """Whether the item's resolution (``คณะรัฐมนตรีมีมติเห็นชอบต่อร่าง...``) approves a document:
+    an approval verb, then a draft or a document's head noun before ``ตามที่ <agency> เสนอ``."""
+    verbs = _approval_verbs(ctx)
+    heads = (ctx.rules.draft_prefix, *(h for e in ctx.gazetteer.of_kind("document-kind") for h in e.get("heads_th") or []))
+    for cue in ctx.find_cues("cabinet_resolves", section):
+        line = ctx.line_of(cue.start)
+        clause = Span(cue.end, min(line.end, section.end))
+        ends = ctx.find_cues("resolution_end", clause)
+        text = ctx.text[clause.start : ends[0].start if ends else clause.end]
+        at = min((i for v in verbs if (i := text.find(v)) != -1), default=-1)
+        if at != -1 and any(h in text[at:] for h in heads):
+            return True
+    return False
+
+
+def _approval_verbs(ctx: TextContext) -> list[str]:
+    entry = ctx.gazetteer.get("decision-kind", "approved")
+    return list(entry.get("cabinet_verbs_th") or []) if entry else []
+
+
+def _names_a_meeting(ctx: TextContext, section: Span) -> bool:
+    """Whether the item names a meeting other than the cabinet's own (or a conference as a kind
+    of cooperation activity)."""
+    exempt = ctx.find_cues("not_a_meeting", section)
+    return any(not any(e.start <= w.start < e.end for e in exempt) for w in ctx.find_cues("meeting_word", section))
 
 
 def _meeting_before(ctx: TextContext, line: Span, offset: int) -> Ref | None:
