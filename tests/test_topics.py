@@ -91,3 +91,18 @@ def test_a_memorandum_the_cabinet_approves_gives_its_areas_to_the_cabinet_meetin
     the item names no meeting (``การประชุมทางวิชาการ`` among the activities is no meeting that
     takes it), so its listed areas are the cabinet meeting's topics."""
     assert "human-resource-development" in _topics("thaigov-57547.txt", EXCERPTS)["th-cabinet-2022-08-02"]
+
+
+def test_a_decided_document_s_title_states_the_meeting_s_topics() -> None:
+    """thaigov-50657 item 22.3: the cabinet approves ``ร่างแผนปฏิบัติการว่าด้วยการดำเนินงานหุ้นส่วน
+    ความร่วมมือระหว่างอาเซียน-จีน ด้านเศรษฐกิจดิจิทัล`` for ADGMIN 2; thaigov-42297 1.2(1): ADGMIN 1
+    notes the ADGSOM/ATRC adoption of ``ข้อริเริ่ม...ระบบนิเวศโอทีทีที่ยั่งยืน``: the titles' subjects
+    are the meetings' topics."""
+    assert "digital-economy" in _topics("thaigov-50657.txt")["adgmin-2"]
+    assert {"ott-services", "data-governance"} <= _topics("thaigov-42297.txt")["adgmin-1"]
+
+
+def test_a_party_s_name_inside_a_decided_title_is_no_topic() -> None:
+    """thaigov-64394: ``ร่างบันทึกความเข้าใจระหว่าง...อาเซียน และสหภาพโทรคมนาคมระหว่างประเทศ (ไอทียู)``:
+    โทรคมนาคม is part of the ITU's name, not a subject of the memorandum."""
+    assert "telecommunications" not in _topics("thaigov-64394.txt").get("adgmin-3", set())

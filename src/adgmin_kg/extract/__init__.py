@@ -90,7 +90,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
         projects=tuple(plain_projects),
         attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts))),
-        topics=tuple(topics.topics(ctx, taken) + name_topics),
+        topics=tuple(topics.topics(ctx, taken, docs, decisions) + name_topics),
         documents=tuple(docs),
         decisions=tuple(decisions),
         funding=tuple(projects),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
-from adgmin_kg.facts import Ref, Span, TopicFact
-from adgmin_kg.gazetteer import Mention
+from adgmin_kg.facts import DecisionFact, DocumentFact, Ref, Span, TopicFact
+from adgmin_kg.gazetteer import Gazetteer, Mention
 
 
-def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
+def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), decisions: list[DecisionFact] = ()) -> list[TopicFact]:  # type: ignore[assignment]
     """Topic names in the text, for the meeting the passage is about.
 
     The passage's meeting is the release's main meeting when the line names it, else the first
@@ -17,16 +17,22 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
     under "documents for ADGMIN 4" is about ADGMIN 4), else the main meeting (or the cabinet
     meeting, when the section names no other). Lines that report bilateral
     talks are left to the talk rule, lines giving a ministry's own view (``ดศ. พิจารณาแล้วเห็นว่า``)
-    report no meeting's discussion; names inside titles (``taken``) are not the meeting's topics.
+    report no meeting's discussion; names inside titles (``taken``) are not the meeting's topics,
+    except inside the titles of documents a decision (``decisions``) is on: an outcome document's
+    title states what the meeting that takes it is about (``แผนปฏิบัติการ...อาเซียน-จีน ด้านเศรษฐกิจ
+    ดิจิทัล``), while a document only cited is no topic.
     """
     out: list[TopicFact] = []
     seen = set()
+    decided = {d.target for d in decisions}
+    titles = {d.quote for d in docs if d.document in decided}
+    taken = [s for s in taken if s not in titles]
     main = ctx.main_meeting() or _cabinet_alone(ctx)
     for line in ctx.body_lines():
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
         line_owner = _owner(ctx, line, main)
-        for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line):
+        for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided):
             owner = _meeting_before(ctx, line, t.start) or line_owner
             if owner is None or any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
                 continue
@@ -125,3 +131,24 @@ def _in_body_names(ctx: TextContext, line: Span) -> list[Mention]:
         for t in ctx.gazetteer.only("topic").find(ctx.text[org.start : org.end]):
             found.append(Mention(t.kind, t.id, org.start + t.start, org.start + t.end))
     return found
+
+
+def _in_decided_titles(ctx: TextContext, line: Span, decided: set[Ref]) -> list[Mention]:
+    """Topics inside the known names of documents a decision is on (``แผนปฏิบัติการว่าด้วยการ
+    ดำเนินงานหุ้นส่วนความร่วมมือระหว่างอาเซียน-จีน ด้านเศรษฐกิจดิจิทัล``)."""
+    found = []
+    for doc in ctx.mentions_in(line, "document"):
+        if ctx.ref(doc) not in decided:
+            continue
+        for t in _names_in_title(ctx).find(ctx.text[doc.start : doc.end], kinds=("topic",)):
+            found.append(Mention(t.kind, t.id, doc.start + t.start, doc.start + t.end))
+    return found
+
+
+def _names_in_title(ctx: TextContext) -> Gazetteer:
+    """The names a document's title is read for: every kind but documents, so a topic word inside
+    a party's or a meeting's name (``สหภาพโทรคมนาคมระหว่างประเทศ``) is that name, not a topic."""
+    return ctx.gazetteer.only(*(k for k in _TITLE_KINDS))
+
+
+_TITLE_KINDS = ("topic", "org", "country", "place", "series", "post", "person")
