@@ -106,3 +106,25 @@ def test_a_party_s_name_inside_a_decided_title_is_no_topic() -> None:
     """thaigov-64394: ``ร่างบันทึกความเข้าใจระหว่าง...อาเซียน และสหภาพโทรคมนาคมระหว่างประเทศ (ไอทียู)``:
     โทรคมนาคม is part of the ITU's name, not a subject of the memorandum."""
     assert "telecommunications" not in _topics("thaigov-64394.txt").get("adgmin-3", set())
+
+
+WIDE = ROOT / "tests" / "fixtures" / "wide"
+
+
+def test_a_purpose_built_body_s_purpose_clause_gives_it_topics() -> None:
+    """thaigov-78287: ``คณะทำงานอาเซียนด้าน... (The ASEAN Working Group on Anti – Online Scam: WG – AS)
+    ซึ่งเป็นข้อเสนอของประเทศไทย เพื่อร่วมกันยกระดับความร่วมมือด้านการป้องกันและรับมือกับปัญหาการหลอกลวง
+    ผ่านสื่อออนไลน์ของอาเซียน``: online scams is the working group's topic, and still ADGMIN 4's;
+    thaigov-78190: ``ASEAN Regional CERT ซึ่งมีวัตถุประสงค์เพื่อรับมือกับภัยคุกคามทางไซเบอร์``;
+    wide 100336: ``ASEAN Working Group on Anti-Online Scams (WG-AS) เพื่อเป็นกลไก...การหลอกลวงออนไลน์``."""
+    topics = _topics("thaigov-78287.txt")
+    assert "online-scams" in topics["wg-as"] and "online-scams" in topics["adgmin-4"]
+    assert "cybersecurity" in _topics("thaigov-78190.txt")["asean-regional-cert"]
+    assert "online-scams" in _topics("thaigov-100336.txt", WIDE)["wg-as"]
+
+
+def test_a_body_s_purpose_clause_ends_at_the_next_list_item() -> None:
+    """Wide 97039: ``การจัดตั้ง ASEAN Working Group on Anti-Online Scams (WG-AS) เพื่อประสานการรับมือ
+    ในระดับภูมิภาค การดำเนินงานของศูนย์ต่อต้านการหลอกลวงออนไลน์ ...``: the scams word is in the next
+    item (another centre's name), not the working group's purpose."""
+    assert "wg-as" not in _topics("thaigov-97039.txt", WIDE)

@@ -32,13 +32,80 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
         line_owner = _owner(ctx, line, main)
+        purposes = _body_purposes(ctx, line)
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided):
-            owner = _meeting_before(ctx, line, t.start) or line_owner
-            if owner is None or any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
+            if any(s.start <= t.start < s.end for s in taken):
                 continue
-            seen.add((owner, t.id, t.start))
-            out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
+            bodies = [ref for clause, ref in purposes if clause.start <= t.start < clause.end]
+            for owner in [_meeting_before(ctx, line, t.start) or line_owner, *bodies]:
+                if owner is None or (owner, t.id, t.start) in seen:
+                    continue
+                seen.add((owner, t.id, t.start))
+                out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
     return out
+
+
+_PURPOSE_BODY_TYPES = ("working-group", "other")  # bodies set up for a purpose (a working group, a centre, a team)
+
+
+def _body_purposes(ctx: TextContext, line: Span) -> list[tuple[Span, Ref]]:
+    """Purpose clauses of ASEAN digital bodies (``คณะทำงานอาเซียนด้าน... (The ASEAN Working Group on
+    Anti – Online Scam: WG – AS) ซึ่งเป็นข้อเสนอของประเทศไทย เพื่อร่วมกันยกระดับความร่วมมือ...``;
+    ``ASEAN Regional CERT ซึ่งมีวัตถุประสงค์เพื่อรับมือกับภัยคุกคามทางไซเบอร์``): the topics in one
+    are the body's (as well as the meeting's that discussed it). The clause runs to the next white
+    space (the next item or sentence) or ``ซึ่ง``/``โดย``/``ทั้งนี้``."""
+    out = []
+    for cue in ctx.find_cues("body_purpose", line):
+        body = _body_ending_at(ctx, line, cue.start)
+        if body is None:
+            continue
+        ends = ctx.find_cues("body_purpose_end", Span(cue.end, line.end))
+        end = min(ends[0].start if ends else line.end, _next_space(ctx.text, cue.end, line.end))
+        out.append((Span(cue.end, end), body))
+    return out
+
+
+def _next_space(text: str, start: int, end: int) -> int:
+    """The first white space in ``text[start:end]`` (Thai separates list items and sentences
+    with it), else ``end``."""
+    return next((i for i in range(start, end) if text[i].isspace()), end)
+
+
+def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
+    """The purpose-built ASEAN digital body whose name ends right before ``offset``, past its
+    bracketed glosses, a proposer country and the words that may stand between."""
+    gap = ctx.rules.cue("body_purpose_gap")
+    countries = ctx.mentions_in(line, "country")
+    pos, moved = offset, True
+    while moved:
+        moved = False
+        while pos > line.start and ctx.text[pos - 1].isspace():
+            pos -= 1
+        word = next((w for w in gap if ctx.text.endswith(w, line.start, pos)), None)
+        country = next((c for c in countries if c.end == pos), None)
+        if word:
+            pos, moved = pos - len(word), True
+        elif country:
+            pos, moved = country.start, True
+        elif pos > line.start and ctx.text[pos - 1] == ")":
+            opened = _opening_bracket(ctx.text, line.start, pos - 1)
+            if opened is not None:
+                pos, moved = opened, True
+    for org in ctx.mentions_in(line, "org"):
+        entry = ctx.gazetteer.get("org", org.id)
+        if org.end == pos and entry is not None and entry.get("sphere") == "digital" and entry.get("type") in _PURPOSE_BODY_TYPES:
+            return ctx.ref(org)
+    return None
+
+
+def _opening_bracket(text: str, start: int, close: int) -> int | None:
+    """Where the bracket closed at ``close`` opens (brackets may nest), not before ``start``."""
+    depth = 0
+    for i in range(close, start - 1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
 
 
 def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
