@@ -128,3 +128,9 @@ def test_a_body_s_purpose_clause_ends_at_the_next_list_item() -> None:
     ในระดับภูมิภาค การดำเนินงานของศูนย์ต่อต้านการหลอกลวงออนไลน์ ...``: the scams word is in the next
     item (another centre's name), not the working group's purpose."""
     assert "wg-as" not in _topics("thaigov-97039.txt", WIDE)
+
+
+def test_awards_are_no_meeting_s_topic() -> None:
+    """thaigov-51026: ``...เข้าร่วมพิธีการมอบรางวัลสำหรับผู้ชนะเลิศการประกวด ASEAN ICT Awards 2021`` and
+    the award categories (``รางวัล Gold หมวด ... ผลิตภัณฑ์และบริการด้าน ICT``): not what ADGMIN 2 discussed."""
+    assert "ict" not in _topics("thaigov-51026.txt").get("adgmin-2", set())

@@ -17,7 +17,8 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
     under "documents for ADGMIN 4" is about ADGMIN 4), else the main meeting (or the cabinet
     meeting, when the section names no other). Lines that report bilateral
     talks are left to the talk rule, lines giving a ministry's own view (``ดศ. พิจารณาแล้วเห็นว่า``)
-    report no meeting's discussion; names inside titles (``taken``) are not the meeting's topics,
+    report no meeting's discussion, nor do awards (``พิธีมอบรางวัล ... ASEAN ICT Awards``, from the
+    word on); names inside titles (``taken``) are not the meeting's topics,
     except inside the titles of documents a decision (``decisions``) is on: an outcome document's
     title states what the meeting that takes it is about (``แผนปฏิบัติการ...อาเซียน-จีน ด้านเศรษฐกิจ
     ดิจิทัล``), while a document only cited is no topic.
@@ -33,8 +34,9 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
             continue
         line_owner = _owner(ctx, line, main)
         purposes = _body_purposes(ctx, line)
+        awards = ctx.find_cues("award", line)
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided):
-            if any(s.start <= t.start < s.end for s in taken):
+            if any(s.start <= t.start < s.end for s in taken) or (awards and t.start >= awards[0].start):
                 continue
             bodies = [ref for clause, ref in purposes if clause.start <= t.start < clause.end]
             for owner in [_meeting_before(ctx, line, t.start) or line_owner, *bodies]:
