@@ -134,3 +134,10 @@ def test_awards_are_no_meeting_s_topic() -> None:
     """thaigov-51026: ``...เข้าร่วมพิธีการมอบรางวัลสำหรับผู้ชนะเลิศการประกวด ASEAN ICT Awards 2021`` and
     the award categories (``รางวัล Gold หมวด ... ผลิตภัณฑ์และบริการด้าน ICT``): not what ADGMIN 2 discussed."""
     assert "ict" not in _topics("thaigov-51026.txt").get("adgmin-2", set())
+
+
+def test_general_thai_wordings_of_topics() -> None:
+    """thaigov-35821: ``การแพร่ระบาดของโควิด`` (the bare disease name), ``การพัฒนาทรัพยากรบุคคล`` (the
+    usual Thai for human resource development), ``บรรทัดฐานของรัฐบนโลกไซเบอร์`` (the cyber norms,
+    shortened) are AMCC 5's topics."""
+    assert {"covid-19-response", "human-resource-development", "cyber-norms"} <= _topics("thaigov-35821.txt")["amcc-5"]
