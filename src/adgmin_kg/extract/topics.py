@@ -50,6 +50,13 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
 _PURPOSE_BODY_TYPES = ("working-group", "other")  # bodies set up for a purpose (a working group, a centre, a team)
 
 
+def _purpose_built(ctx: TextContext, org: Mention) -> bool:
+    """Whether an organisation is an ASEAN digital body set up for a purpose (a working group, a
+    centre, a response team)."""
+    entry = ctx.gazetteer.get("org", org.id)
+    return entry is not None and entry.get("sphere") == "digital" and entry.get("type") in _PURPOSE_BODY_TYPES
+
+
 def _body_purposes(ctx: TextContext, line: Span) -> list[tuple[Span, Ref]]:
     """Purpose clauses of ASEAN digital bodies (``คณะทำงานอาเซียนด้าน... (The ASEAN Working Group on
     Anti – Online Scam: WG – AS) ซึ่งเป็นข้อเสนอของประเทศไทย เพื่อร่วมกันยกระดับความร่วมมือ...``;
@@ -93,11 +100,7 @@ def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
             opened = _opening_bracket(ctx.text, line.start, pos - 1)
             if opened is not None:
                 pos, moved = opened, True
-    for org in ctx.mentions_in(line, "org"):
-        entry = ctx.gazetteer.get("org", org.id)
-        if org.end == pos and entry is not None and entry.get("sphere") == "digital" and entry.get("type") in _PURPOSE_BODY_TYPES:
-            return ctx.ref(org)
-    return None
+    return next((ctx.ref(org) for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
 
 
 def _opening_bracket(text: str, start: int, close: int) -> int | None:
