@@ -141,3 +141,22 @@ def test_general_thai_wordings_of_topics() -> None:
     usual Thai for human resource development), ``บรรทัดฐานของรัฐบนโลกไซเบอร์`` (the cyber norms,
     shortened) are AMCC 5's topics."""
     assert {"covid-19-response", "human-resource-development", "cyber-norms"} <= _topics("thaigov-35821.txt")["amcc-5"]
+
+
+def test_a_budget_ceiling_the_cabinet_approves_is_no_document() -> None:
+    """Wide 36446 item 4: ``คณะรัฐมนตรีมีมติอนุมัติกรอบวงเงินงบประมาณตามแผนการดำเนินงานระยะ 5 ปี``
+    approves money, not a document: the item's subjects would not be the cabinet meeting's;
+    thaigov-36885's ``มีมติเห็นชอบต่อร่างข้อริเริ่ม...`` approves a document."""
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.extract.topics import _cabinet_approves_a_document
+    from adgmin_kg.facts import Span
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    def approves(path: Path) -> bool:
+        release = read_release(path)
+        ctx = TextContext.of(release, load_rules(), load_gazetteer())
+        return _cabinet_approves_a_document(ctx, Span(ctx.body_start, len(release.text)))
+
+    assert not approves(EXCERPTS / "thaigov-36446.txt")
+    assert approves(RELEASES / "thaigov-36885.txt")

@@ -128,7 +128,8 @@ def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
 
 def _cabinet_approves_a_document(ctx: TextContext, section: Span) -> bool:
     """Whether the item's resolution (``คณะรัฐมนตรีมีมติเห็นชอบต่อร่าง...``) approves a document:
-    an approval verb, then a draft or a document's head noun before ``ตามที่ <agency> เสนอ``."""
+    an approval verb, then soon a draft or a document's head noun (not a budget ceiling,
+    ``อนุมัติกรอบวงเงินงบประมาณ``) before ``ตามที่ <agency> เสนอ``."""
     verbs = _approval_verbs(ctx)
     heads = (ctx.rules.draft_prefix, *(h for e in ctx.gazetteer.of_kind("document-kind") for h in e.get("heads_th") or []))
     for cue in ctx.find_cues("cabinet_resolves", section):
@@ -136,10 +137,18 @@ def _cabinet_approves_a_document(ctx: TextContext, section: Span) -> bool:
         clause = Span(cue.end, min(line.end, section.end))
         ends = ctx.find_cues("resolution_end", clause)
         text = ctx.text[clause.start : ends[0].start if ends else clause.end]
-        at = min((i for v in verbs if (i := text.find(v)) != -1), default=-1)
-        if at != -1 and any(h in text[at:] for h in heads):
-            return True
+        for verb in verbs:
+            at = text.find(verb)
+            if at == -1:
+                continue
+            near = text[at + len(verb) : at + len(verb) + _OBJECT_REACH]
+            budget = [w for w in ctx.rules.cue("not_a_document") if w in near]
+            if any(h in near for h in heads) and not budget:
+                return True
     return False
+
+
+_OBJECT_REACH = 25  # a resolution's object starts this close after its verb (``อนุมัติให้มีการลงนามในร่าง...``)
 
 
 def _approval_verbs(ctx: TextContext) -> list[str]:
