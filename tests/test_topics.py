@@ -9,11 +9,12 @@ from adgmin_kg.read import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "data" / "releases"
+EXCERPTS = ROOT / "tests" / "fixtures" / "excerpts"
 
 
-def _topics(name: str) -> dict[str, set[str]]:
+def _topics(name: str, folder: Path = RELEASES) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for t in extract_release(read_release(RELEASES / name)).topics:
+    for t in extract_release(read_release(folder / name)).topics:
         out.setdefault(t.subject.key, set()).add(t.topic)
     return out
 
@@ -68,3 +69,94 @@ def test_a_funded_project_s_title_states_its_topics() -> None:
     Workforce (ได้รับงบประมาณสนับสนุน ...)``: the funded project's own topics, not ADGMIN 1's."""
     topics = _topics("thaigov-42297.txt")
     assert {"artificial-intelligence", "human-resource-development"} <= topics["asean-strategic-guidance-for-artificial-intelligence-and-dig"]
+
+
+def test_a_cabinet_item_approving_drafts_for_a_meeting_gives_the_cabinet_no_topic() -> None:
+    """thaigov-71337 item 13: the cabinet approves 14 drafts for AEM 55, the AEC Council and the
+    ASEAN Summit (named in the heading and the resolution's points): the DEFA and e-commerce
+    subjects are those meetings', not the cabinet's. Wide 45605 item 27: drafts for AEM 53, named
+    only in the item's heading (a passage out of scope)."""
+    assert not [k for k in _topics("thaigov-71337.txt") if k.startswith("th-cabinet")]
+    assert not [k for k in _topics("thaigov-45605.txt", EXCERPTS) if k.startswith("th-cabinet")]
+
+
+def test_a_cabinet_item_noting_a_meeting_s_results_gives_the_cabinet_no_topic() -> None:
+    """Wide 65277 item 36 (``สรุปผลการประชุมสุดยอดอาเซียน ครั้งที่ 40 และ 41``): what the summits
+    discussed is theirs; the cabinet only took note of the results."""
+    assert not [k for k in _topics("thaigov-65277.txt", EXCERPTS) if k.startswith("th-cabinet")]
+
+
+def test_a_memorandum_the_cabinet_approves_gives_its_areas_to_the_cabinet_meeting() -> None:
+    """Wide 57547 item 17: the cabinet approves signing an ICT cooperation memorandum with Japan;
+    the item names no meeting (``การประชุมทางวิชาการ`` among the activities is no meeting that
+    takes it), so its listed areas are the cabinet meeting's topics."""
+    assert "human-resource-development" in _topics("thaigov-57547.txt", EXCERPTS)["th-cabinet-2022-08-02"]
+
+
+def test_a_decided_document_s_title_states_the_meeting_s_topics() -> None:
+    """thaigov-50657 item 22.3: the cabinet approves ``ร่างแผนปฏิบัติการว่าด้วยการดำเนินงานหุ้นส่วน
+    ความร่วมมือระหว่างอาเซียน-จีน ด้านเศรษฐกิจดิจิทัล`` for ADGMIN 2; thaigov-42297 1.2(1): ADGMIN 1
+    notes the ADGSOM/ATRC adoption of ``ข้อริเริ่ม...ระบบนิเวศโอทีทีที่ยั่งยืน``: the titles' subjects
+    are the meetings' topics."""
+    assert "digital-economy" in _topics("thaigov-50657.txt")["adgmin-2"]
+    assert {"ott-services", "data-governance"} <= _topics("thaigov-42297.txt")["adgmin-1"]
+
+
+def test_a_party_s_name_inside_a_decided_title_is_no_topic() -> None:
+    """thaigov-64394: ``ร่างบันทึกความเข้าใจระหว่าง...อาเซียน และสหภาพโทรคมนาคมระหว่างประเทศ (ไอทียู)``:
+    โทรคมนาคม is part of the ITU's name, not a subject of the memorandum."""
+    assert "telecommunications" not in _topics("thaigov-64394.txt").get("adgmin-3", set())
+
+
+WIDE = ROOT / "tests" / "fixtures" / "wide"
+
+
+def test_a_purpose_built_body_s_purpose_clause_gives_it_topics() -> None:
+    """thaigov-78287: ``คณะทำงานอาเซียนด้าน... (The ASEAN Working Group on Anti – Online Scam: WG – AS)
+    ซึ่งเป็นข้อเสนอของประเทศไทย เพื่อร่วมกันยกระดับความร่วมมือด้านการป้องกันและรับมือกับปัญหาการหลอกลวง
+    ผ่านสื่อออนไลน์ของอาเซียน``: online scams is the working group's topic, and still ADGMIN 4's;
+    thaigov-78190: ``ASEAN Regional CERT ซึ่งมีวัตถุประสงค์เพื่อรับมือกับภัยคุกคามทางไซเบอร์``;
+    wide 100336: ``ASEAN Working Group on Anti-Online Scams (WG-AS) เพื่อเป็นกลไก...การหลอกลวงออนไลน์``."""
+    topics = _topics("thaigov-78287.txt")
+    assert "online-scams" in topics["wg-as"] and "online-scams" in topics["adgmin-4"]
+    assert "cybersecurity" in _topics("thaigov-78190.txt")["asean-regional-cert"]
+    assert "online-scams" in _topics("thaigov-100336.txt", WIDE)["wg-as"]
+
+
+def test_a_body_s_purpose_clause_ends_at_the_next_list_item() -> None:
+    """Wide 97039: ``การจัดตั้ง ASEAN Working Group on Anti-Online Scams (WG-AS) เพื่อประสานการรับมือ
+    ในระดับภูมิภาค การดำเนินงานของศูนย์ต่อต้านการหลอกลวงออนไลน์ ...``: the scams word is in the next
+    item (another centre's name), not the working group's purpose."""
+    assert "wg-as" not in _topics("thaigov-97039.txt", WIDE)
+
+
+def test_awards_are_no_meeting_s_topic() -> None:
+    """thaigov-51026: ``...เข้าร่วมพิธีการมอบรางวัลสำหรับผู้ชนะเลิศการประกวด ASEAN ICT Awards 2021`` and
+    the award categories (``รางวัล Gold หมวด ... ผลิตภัณฑ์และบริการด้าน ICT``): not what ADGMIN 2 discussed."""
+    assert "ict" not in _topics("thaigov-51026.txt").get("adgmin-2", set())
+
+
+def test_general_thai_wordings_of_topics() -> None:
+    """thaigov-35821: ``การแพร่ระบาดของโควิด`` (the bare disease name), ``การพัฒนาทรัพยากรบุคคล`` (the
+    usual Thai for human resource development), ``บรรทัดฐานของรัฐบนโลกไซเบอร์`` (the cyber norms,
+    shortened) are AMCC 5's topics."""
+    assert {"covid-19-response", "human-resource-development", "cyber-norms"} <= _topics("thaigov-35821.txt")["amcc-5"]
+
+
+def test_a_budget_ceiling_the_cabinet_approves_is_no_document() -> None:
+    """Wide 36446 item 4: ``คณะรัฐมนตรีมีมติอนุมัติกรอบวงเงินงบประมาณตามแผนการดำเนินงานระยะ 5 ปี``
+    approves money, not a document: the item's subjects would not be the cabinet meeting's;
+    thaigov-36885's ``มีมติเห็นชอบต่อร่างข้อริเริ่ม...`` approves a document."""
+    from adgmin_kg.extract.context import TextContext
+    from adgmin_kg.extract.topics import _cabinet_approves_a_document
+    from adgmin_kg.facts import Span
+    from adgmin_kg.gazetteer import load_gazetteer
+    from adgmin_kg.rules import load_rules
+
+    def approves(path: Path) -> bool:
+        release = read_release(path)
+        ctx = TextContext.of(release, load_rules(), load_gazetteer())
+        return _cabinet_approves_a_document(ctx, Span(ctx.body_start, len(release.text)))
+
+    assert not approves(EXCERPTS / "thaigov-36446.txt")
+    assert approves(RELEASES / "thaigov-36885.txt")

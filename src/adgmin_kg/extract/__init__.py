@@ -52,7 +52,11 @@ def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules:
     if not sections:
         return ReleaseFacts(release.id, on_topic=False, notices=(f"{release.id}: no passage about ASEAN digital cooperation; the release node is kept, with no facts",))
     ctx = read[0]  # type: ignore[index]
-    parts = [_section_facts(ctx.within([v.passage.span for v in verdicts], anchored=[v.passage.span for v in verdicts if v.anchored])) for verdicts in sections.values()]
+    spans = {s.index: s.span for s in read[1].sections}  # type: ignore[index]
+    parts = [
+        _section_facts(ctx.within([v.passage.span for v in verdicts], anchored=[v.passage.span for v in verdicts if v.anchored], section=spans[index]))
+        for index, verdicts in sections.items()
+    ]
     return _merge(release.id, parts, ctx.notices, ctx.refused)
 
 
@@ -86,7 +90,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
         projects=tuple(plain_projects),
         attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts))),
-        topics=tuple(topics.topics(ctx, taken) + name_topics),
+        topics=tuple(topics.topics(ctx, taken, docs, decisions) + name_topics),
         documents=tuple(docs),
         decisions=tuple(decisions),
         funding=tuple(projects),

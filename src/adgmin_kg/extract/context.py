@@ -54,6 +54,7 @@ class TextContext:
     meetings: list[MeetingMention] = field(default_factory=list)
     passages: tuple[Span, ...] | None = None  # the passages facts may come from (None: the whole body)
     anchored: tuple[Span, ...] = ()  # of those, the ones naming an ASEAN digital body (or under a heading that does)
+    section: Span | None = None  # the whole section (agenda item) the passages stand in, passages out of scope too
     notices: list[str] = field(default_factory=list)
     refused: list[tuple[Span, str]] = field(default_factory=list)  # names not minted, and why
     _body: tuple[Span, ...] | None = field(default=None, repr=False)
@@ -71,13 +72,14 @@ class TextContext:
         mentions = [m for m in gazetteer.find(text, packed=packed) if m.start >= body_start or m.end <= release.title_span[1]]
         return cls(release, rules, gazetteer, text, packed, mentions, lines, body_start)
 
-    def within(self, passages: list[Span], anchored: list[Span] | None = None) -> TextContext:
+    def within(self, passages: list[Span], anchored: list[Span] | None = None, section: Span | None = None) -> TextContext:
         """The same text, read only in ``passages`` (one section's passages in scope): its lines,
         and the names found there or in the release title (the release's own metadata).
-        ``anchored``: those of the passages that name an ASEAN digital body (or whose heading does)."""
+        ``anchored``: those of the passages that name an ASEAN digital body (or whose heading does);
+        ``section``: the section they stand in, for rules that must know what the whole item says."""
         title_end = self.release.title_span[1]
         mentions = [m for m in self.mentions if m.end <= title_end or any(p.start <= m.start and m.end <= p.end for p in passages)]
-        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), notices=self.notices, refused=self.refused, _body=None, _headed=None)
+        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), section=section, notices=self.notices, refused=self.refused, _body=None, _headed=None)
 
     def is_anchored(self, span: Span) -> bool:
         """Whether ``span`` lies in a passage that names an ASEAN digital body (or whose heading

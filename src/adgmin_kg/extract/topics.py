@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
-from adgmin_kg.facts import Ref, Span, TopicFact
-from adgmin_kg.gazetteer import Mention
+from adgmin_kg.facts import DecisionFact, DocumentFact, Ref, Span, TopicFact
+from adgmin_kg.gazetteer import Gazetteer, Mention
 
 
-def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
+def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), decisions: list[DecisionFact] = ()) -> list[TopicFact]:  # type: ignore[assignment]
     """Topic names in the text, for the meeting the passage is about.
 
     The passage's meeting is the release's main meeting when the line names it, else the first
@@ -17,31 +17,150 @@ def topics(ctx: TextContext, taken: list[Span]) -> list[TopicFact]:
     under "documents for ADGMIN 4" is about ADGMIN 4), else the main meeting (or the cabinet
     meeting, when the section names no other). Lines that report bilateral
     talks are left to the talk rule, lines giving a ministry's own view (``ดศ. พิจารณาแล้วเห็นว่า``)
-    report no meeting's discussion; names inside titles (``taken``) are not the meeting's topics.
+    report no meeting's discussion, nor do awards (``พิธีมอบรางวัล ... ASEAN ICT Awards``, from the
+    word on); names inside titles (``taken``) are not the meeting's topics,
+    except inside the titles of documents a decision (``decisions``) is on: an outcome document's
+    title states what the meeting that takes it is about (``แผนปฏิบัติการ...อาเซียน-จีน ด้านเศรษฐกิจ
+    ดิจิทัล``), while a document only cited is no topic.
     """
     out: list[TopicFact] = []
     seen = set()
+    decided = {d.target for d in decisions}
+    titles = {d.quote for d in docs if d.document in decided}
+    taken = [s for s in taken if s not in titles]
     main = ctx.main_meeting() or _cabinet_alone(ctx)
     for line in ctx.body_lines():
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
         line_owner = _owner(ctx, line, main)
-        for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line):
-            owner = _meeting_before(ctx, line, t.start) or line_owner
-            if owner is None or any(s.start <= t.start < s.end for s in taken) or (owner, t.id, t.start) in seen:
+        purposes = _body_purposes(ctx, line)
+        awards = ctx.find_cues("award", line)
+        for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided):
+            if any(s.start <= t.start < s.end for s in taken) or (awards and t.start >= awards[0].start):
                 continue
-            seen.add((owner, t.id, t.start))
-            out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
+            bodies = [ref for clause, ref in purposes if clause.start <= t.start < clause.end]
+            for owner in [_meeting_before(ctx, line, t.start) or line_owner, *bodies]:
+                if owner is None or (owner, t.id, t.start) in seen:
+                    continue
+                seen.add((owner, t.id, t.start))
+                out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
     return out
 
 
+_PURPOSE_BODY_TYPES = ("working-group", "other")  # bodies set up for a purpose (a working group, a centre, a team)
+
+
+def _purpose_built(ctx: TextContext, org: Mention) -> bool:
+    """Whether an organisation is an ASEAN digital body set up for a purpose (a working group, a
+    centre, a response team)."""
+    entry = ctx.gazetteer.get("org", org.id)
+    return entry is not None and entry.get("sphere") == "digital" and entry.get("type") in _PURPOSE_BODY_TYPES
+
+
+def _body_purposes(ctx: TextContext, line: Span) -> list[tuple[Span, Ref]]:
+    """Purpose clauses of ASEAN digital bodies (``คณะทำงานอาเซียนด้าน... (The ASEAN Working Group on
+    Anti – Online Scam: WG – AS) ซึ่งเป็นข้อเสนอของประเทศไทย เพื่อร่วมกันยกระดับความร่วมมือ...``;
+    ``ASEAN Regional CERT ซึ่งมีวัตถุประสงค์เพื่อรับมือกับภัยคุกคามทางไซเบอร์``): the topics in one
+    are the body's (as well as the meeting's that discussed it). The clause runs to the next white
+    space (the next item or sentence) or ``ซึ่ง``/``โดย``/``ทั้งนี้``."""
+    out = []
+    for cue in ctx.find_cues("body_purpose", line):
+        body = _body_ending_at(ctx, line, cue.start)
+        if body is None:
+            continue
+        ends = ctx.find_cues("body_purpose_end", Span(cue.end, line.end))
+        end = min(ends[0].start if ends else line.end, _next_space(ctx.text, cue.end, line.end))
+        out.append((Span(cue.end, end), body))
+    return out
+
+
+def _next_space(text: str, start: int, end: int) -> int:
+    """The first white space in ``text[start:end]`` (Thai separates list items and sentences
+    with it), else ``end``."""
+    return next((i for i in range(start, end) if text[i].isspace()), end)
+
+
+def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
+    """The purpose-built ASEAN digital body whose name ends right before ``offset``, past its
+    bracketed glosses, a proposer country and the words that may stand between."""
+    gap = ctx.rules.cue("body_purpose_gap")
+    countries = ctx.mentions_in(line, "country")
+    pos, moved = offset, True
+    while moved:
+        moved = False
+        while pos > line.start and ctx.text[pos - 1].isspace():
+            pos -= 1
+        word = next((w for w in gap if ctx.text.endswith(w, line.start, pos)), None)
+        country = next((c for c in countries if c.end == pos), None)
+        if word:
+            pos, moved = pos - len(word), True
+        elif country:
+            pos, moved = country.start, True
+        elif pos > line.start and ctx.text[pos - 1] == ")":
+            opened = _opening_bracket(ctx.text, line.start, pos - 1)
+            if opened is not None:
+                pos, moved = opened, True
+    return next((ctx.ref(org) for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+
+
+def _opening_bracket(text: str, start: int, close: int) -> int | None:
+    """Where the bracket closed at ``close`` opens (brackets may nest), not before ``start``."""
+    depth = 0
+    for i in range(close, start - 1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
+
+
 def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
-    """A cabinet summary's item on an ASEAN document that names no ASEAN meeting (it is to be
-    endorsed by circulation): the document's subjects were considered by the cabinet meeting
-    alone, so they are its topics."""
-    if any(m.meeting_class != "CabinetMeeting" for m in ctx.meetings):
+    """A cabinet summary's item in which the cabinet itself approves a document and which names
+    no meeting at all (the document is to be signed, or endorsed by circulation): the document's
+    subjects were considered by the cabinet meeting alone, so they are its topics. An item that
+    reports a meeting's results, or approves drafts a meeting is to take (named anywhere in the
+    item, in a passage out of scope too), gives the cabinet none: they are that meeting's."""
+    if any(m.meeting_class != "CabinetMeeting" for m in ctx.meetings) or ctx.section is None:
+        return None
+    if not _cabinet_approves_a_document(ctx, ctx.section) or _names_a_meeting(ctx, ctx.section):
         return None
     return ctx.cabinet_meeting()
+
+
+def _cabinet_approves_a_document(ctx: TextContext, section: Span) -> bool:
+    """Whether the item's resolution (``คณะรัฐมนตรีมีมติเห็นชอบต่อร่าง...``) approves a document:
+    an approval verb, then soon a draft or a document's head noun (not a budget ceiling,
+    ``อนุมัติกรอบวงเงินงบประมาณ``) before ``ตามที่ <agency> เสนอ``."""
+    verbs = _approval_verbs(ctx)
+    heads = (ctx.rules.draft_prefix, *(h for e in ctx.gazetteer.of_kind("document-kind") for h in e.get("heads_th") or []))
+    for cue in ctx.find_cues("cabinet_resolves", section):
+        line = ctx.line_of(cue.start)
+        clause = Span(cue.end, min(line.end, section.end))
+        ends = ctx.find_cues("resolution_end", clause)
+        text = ctx.text[clause.start : ends[0].start if ends else clause.end]
+        for verb in verbs:
+            at = text.find(verb)
+            if at == -1:
+                continue
+            near = text[at + len(verb) : at + len(verb) + _OBJECT_REACH]
+            budget = [w for w in ctx.rules.cue("not_a_document") if w in near]
+            if any(h in near for h in heads) and not budget:
+                return True
+    return False
+
+
+_OBJECT_REACH = 25  # a resolution's object starts this close after its verb (``อนุมัติให้มีการลงนามในร่าง...``)
+
+
+def _approval_verbs(ctx: TextContext) -> list[str]:
+    entry = ctx.gazetteer.get("decision-kind", "approved")
+    return list(entry.get("cabinet_verbs_th") or []) if entry else []
+
+
+def _names_a_meeting(ctx: TextContext, section: Span) -> bool:
+    """Whether the item names a meeting other than the cabinet's own (or a conference as a kind
+    of cooperation activity)."""
+    exempt = ctx.find_cues("not_a_meeting", section)
+    return any(not any(e.start <= w.start < e.end for e in exempt) for w in ctx.find_cues("meeting_word", section))
 
 
 def _meeting_before(ctx: TextContext, line: Span, offset: int) -> Ref | None:
@@ -93,3 +212,24 @@ def _in_body_names(ctx: TextContext, line: Span) -> list[Mention]:
         for t in ctx.gazetteer.only("topic").find(ctx.text[org.start : org.end]):
             found.append(Mention(t.kind, t.id, org.start + t.start, org.start + t.end))
     return found
+
+
+def _in_decided_titles(ctx: TextContext, line: Span, decided: set[Ref]) -> list[Mention]:
+    """Topics inside the known names of documents a decision is on (``แผนปฏิบัติการว่าด้วยการ
+    ดำเนินงานหุ้นส่วนความร่วมมือระหว่างอาเซียน-จีน ด้านเศรษฐกิจดิจิทัล``)."""
+    found = []
+    for doc in ctx.mentions_in(line, "document"):
+        if ctx.ref(doc) not in decided:
+            continue
+        for t in _names_in_title(ctx).find(ctx.text[doc.start : doc.end], kinds=("topic",)):
+            found.append(Mention(t.kind, t.id, doc.start + t.start, doc.start + t.end))
+    return found
+
+
+def _names_in_title(ctx: TextContext) -> Gazetteer:
+    """The names a document's title is read for: every kind but documents, so a topic word inside
+    a party's or a meeting's name (``สหภาพโทรคมนาคมระหว่างประเทศ``) is that name, not a topic."""
+    return ctx.gazetteer.only(*(k for k in _TITLE_KINDS))
+
+
+_TITLE_KINDS = ("topic", "org", "country", "place", "series", "post", "person")
