@@ -12,8 +12,8 @@ from adgmin_kg.pipeline import build
 ROOT = Path(__file__).resolve().parents[1]
 #: raise these when the rules improve; never lower them (the micro floor is over all of
 #: data/gold: it was 0.90 on the 10 development files before 12 files written on unseen
-#: releases joined them, where the first read gave 0.683)
-MICRO_F1_FLOOR = 0.73
+#: releases joined them, where the first read gave 0.683; 0.860 when issue 13 landed)
+MICRO_F1_FLOOR = 0.85
 SEED_F1_FLOOR = 0.97
 
 

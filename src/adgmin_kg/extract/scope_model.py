@@ -17,7 +17,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -155,15 +155,6 @@ def read_labels(path: Path | None = None) -> list[LabelledPassage]:
             raise DataError(path, f"line {number}: label {passage.label!r} is not one of {', '.join(LABELS)}")
         out.append(passage)
     return out
-
-
-def write_labels(rows: Iterable[LabelledPassage], path: Path | None = None) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(LABEL_COLUMNS)
-    for r in sorted(rows, key=lambda r: (r.release, r.id)):
-        writer.writerow([getattr(r, name) for name in LABEL_COLUMNS])
-    write_atomic(path or labels_path(), buffer.getvalue())
 
 
 # ---------------------------------------------------------------- training
