@@ -142,6 +142,9 @@ def test_home_page_runs_a_stored_query(page, base_url: str, tmp_path: Path) -> N
     table_text = section.locator("table.results-table").inner_text()
     assert "Digital Ministers" in table_text and "การผนึกกำลัง" in table_text  # the theme, in Thai
     assert section.locator("table.results-table a[href^='/id/meeting/']").count() >= 1
+    # prefixed names and dates stay on one line
+    assert section.locator("td.nowrap a[href='/id/meeting/adgmin-3']").first.inner_text() == "meeting:adgmin-3"
+    assert "2023-02-09" in section.locator("td.nowrap").all_inner_texts()
     _assert_thai_font(page)
     assert 200 in font_responses
     section.scroll_into_view_if_needed()

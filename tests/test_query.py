@@ -589,3 +589,11 @@ def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"adgmin-kg {adgmin_kg.__version__}"
     assert version("adgmin-kg") == adgmin_kg.__version__
+
+
+def test_a_parameter_may_be_a_prefixed_name() -> None:
+    by_label = run("meeting-attendees", meeting="ADGMIN 3")
+    assert run("meeting-attendees", meeting="meeting:adgmin-3") == by_label
+    assert len(by_label) > 0
+    with pytest.raises(ParameterError, match="no node"):
+        run("meeting-attendees", meeting="ADGMIN: 3")  # a colon in a label is no prefix

@@ -548,7 +548,10 @@ def test_query_page_keeps_its_form(running: Running) -> None:
     assert '<form class=again action="/query/meeting-details" method=get>' in page
     assert 'name="meeting" value="ADGMIN 3"' in page
     assert "<td class=nowrap><span>2023-02-09</span></td>" in page
-    assert ">meeting:adgmin-3</a>" in page  # a prefixed name that pastes back into SPARQL
+    assert ">meeting:adgmin-3</a></td>" in page  # a prefixed name that pastes back into SPARQL
+    assert '<td class=nowrap><a href="/id/meeting/adgmin-3">' in page  # and does not wrap at its hyphen
+    again = request(running, "GET", "/query/meeting-details?meeting=meeting:adgmin-3")[2].decode("utf-8")
+    assert again.count("<tr>") == page.count("<tr>")  # a prefixed name is a parameter too
 
 
 def test_editor_is_yasgui_served_here(running: Running) -> None:

@@ -328,6 +328,9 @@ _TURTLE_BARE = {  # the literals Turtle writes without quotes
 }
 
 
+_PREFIXED_NAME = re.compile(r"[A-Za-z][\w-]*:[A-Za-z0-9_][\w.-]*(?:/[\w.-]+)*")
+
+
 def _expand_name(value: str) -> str:
     text = value.strip()
     if text.startswith("<") and text.endswith(">"):
@@ -829,7 +832,8 @@ def _exactly_labelled(backend: Backend, classes: tuple[str, ...], text: str) -> 
 def resolve_parameter(backend: Backend, param: Parameter, value: str) -> Term:
     """Turn what the user typed into the node it names.
 
-    An IRI (``<...>``, ``http://...``, ``https://...``) is taken as is. Otherwise the value
+    An IRI (``<...>``, ``http://...``, ``https://...``) is taken as is, a prefixed name of
+    the model (``country:japan``, as tables show IRIs) is expanded. Otherwise the value
     is a label, compared after :func:`normalise_label` with the labels of the nodes of the
     parameter's classes; when nothing matches, white space is ignored altogether (Thai text
     is spaced inconsistently).
@@ -838,6 +842,8 @@ def resolve_parameter(backend: Backend, param: Parameter, value: str) -> Term:
     """
     text = value.strip()
     iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+    if _PREFIXED_NAME.fullmatch(text) and text.partition(":")[0] in SPARQL_PREFIXES:
+        iri = _expand_name(text)  # a prefixed name of the model, as tables show them
     if iri is not text or re.match(r"^(https?|urn):", text):
         if not re.fullmatch(r'[A-Za-z][\w+.-]*:[^\s<>"{}|\\^`]*', iri):
             raise ParameterError(f'{param.name}: "{iri}" is not a valid IRI')

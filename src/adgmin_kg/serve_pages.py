@@ -210,7 +210,9 @@ def _cell(binding: dict[str, str] | None) -> str:
     if not binding:
         return "<td></td>"
     if binding.get("type") == "uri":
-        return f"<td>{link(binding['value'], shorten(binding['value']))}</td>"
+        name = shorten(binding["value"])
+        nowrap = " class=nowrap" if len(name) <= 40 else ""  # a short name stays on one line
+        return f"<td{nowrap}>{link(binding['value'], name)}</td>"
     nowrap = " class=nowrap" if binding.get("datatype") in XSD_DATES else ""
     return f"<td{nowrap}>{lang_span(binding.get('value', ''), binding.get('xml:lang'))}</td>"
 

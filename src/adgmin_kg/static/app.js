@@ -34,6 +34,7 @@ function cell(binding) {
     const node = document.createElement(target ? "a" : "span");
     if (target) node.href = target;
     node.textContent = shorten(binding.value);
+    if (node.textContent.length <= 40) td.className = "nowrap";  // a short name stays on one line
     td.appendChild(node);
   } else {
     if (DATES.includes(binding.datatype)) td.className = "nowrap";
