@@ -350,8 +350,61 @@ def test_actor_topic_figure_on_the_small_graph(bipartite):
 
     fig = figures.draw_actor_topic(bipartite)
     assert figures.label_overlaps(fig) == []
-    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
-    assert "Cybersecurity  ความมั่นคงปลอดภัยไซเบอร์" in texts
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(r.startswith("Cybersecurity  ความมั่นคงปลอดภัยไซเบอร์") for r in rows)
+    columns = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(columns) == min(20, sum(1 for _, d in bipartite.nodes(data=True) if d.get("bipartite") == 0))
+    # a cell for each link drawn, numbered with its weight
+    cells = [t.get_text() for t in fig.axes[0].texts]
+    shown = {(a, t) for a in (n for n, d in bipartite.nodes(data=True) if d.get("bipartite") == 0)
+             for t in bipartite[a]}
+    assert len(cells) == len(shown) and all(c.replace(".", "").isdigit() for c in cells)
+
+
+def _legend_texts(fig) -> list[str]:
+    return [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+
+
+def test_every_figure_has_a_legend(coop, bipartite):
+    from adgmin_kg import figures
+
+    cooperation = _legend_texts(figures.draw_cooperation(coop))
+    assert "country" in cooperation and "… and held a bilateral talk" in cooperation
+    matrix = _legend_texts(figures.draw_actor_topic(bipartite))
+    assert "country" in matrix and "9 or more" in matrix
+
+
+def test_one_colour_per_meaning():
+    """No line or cell of a figure takes a colour that a kind of actor has."""
+    from matplotlib.colors import to_hex
+
+    from adgmin_kg import figures
+
+    kinds = {to_hex(c) for c in figures.TYPE_COLOURS.values()}
+    assert figures.TALK_COLOUR not in kinds and figures.LINK_COLOUR not in kinds
+    fig = figures.draw_actor_topic(analysis.actor_topic_graph(SMALL))
+    image = fig.axes[0].images[0]
+    shades = {to_hex(image.cmap(k)) for k in range(image.cmap.N)}
+    assert not shades & kinds
+
+
+def test_a_host_is_in_the_cooperation_network():
+    """A release may name the host of a meeting without listing it among those present."""
+    from rdflib import Graph, Literal, Namespace, RDF, RDFS
+
+    adg, idn = Namespace("https://w3id.org/adgmin-kg/ontology#"), Namespace("https://w3id.org/adgmin-kg/id/")
+    graph = Graph()
+    for country in ("japan", "thailand", "philippines"):
+        graph.add((idn[f"country/{country}"], RDF.type, adg.Country))
+        graph.add((idn[f"country/{country}"], RDFS.label, Literal(country.title(), lang="en")))
+    meeting = idn["meeting/adgmin-3"]
+    graph.add((meeting, RDF.type, adg.Meeting))
+    graph.add((meeting, adg.participant, idn["country/japan"]))
+    graph.add((meeting, adg.participant, idn["country/thailand"]))
+    graph.add((meeting, adg.hostCountry, idn["country/philippines"]))
+    network = analysis.cooperation_network(graph)
+    host = str(idn["country/philippines"])
+    assert host in network and set(network[host]) == {str(idn["country/japan"]), str(idn["country/thailand"])}
 
 
 def test_wrap_label_keeps_thai_marks_with_their_letters():
@@ -380,6 +433,10 @@ def test_figures_of_the_corpus_are_legible(corpus):
     assert "Thailand\nไทย" in {t.get_text() for t in fig.axes[0].texts}
     topic_fig = figures.draw_actor_topic(analysis.actor_topic_graph(corpus))
     assert figures.label_overlaps(topic_fig) == []
+    hosts = {str(o) for o in corpus.objects(None, analysis.ADG.hostCountry)}
+    hosting = {str(o) for m, o in corpus.subject_objects(analysis.ADG.hostCountry)
+               if any(True for _ in corpus.objects(m, analysis.ADG.participant))}
+    assert hosting and hosting <= set(network), hosts - set(network)  # the hosts of meetings people attended
 
 
 # --------------------------------------------------------------------------- command line

@@ -142,6 +142,9 @@ def test_home_page_runs_a_stored_query(page, base_url: str, tmp_path: Path) -> N
     table_text = section.locator("table.results-table").inner_text()
     assert "Digital Ministers" in table_text and "การผนึกกำลัง" in table_text  # the theme, in Thai
     assert section.locator("table.results-table a[href^='/id/meeting/']").count() >= 1
+    # prefixed names and dates stay on one line
+    assert section.locator("td.nowrap a[href='/id/meeting/adgmin-3']").first.inner_text() == "meeting:adgmin-3"
+    assert "2023-02-09" in section.locator("td.nowrap").all_inner_texts()
     _assert_thai_font(page)
     assert 200 in font_responses
     section.scroll_into_view_if_needed()
@@ -172,3 +175,51 @@ def test_entity_page_shows_labels_facts_and_quotes(page, base_url: str, tmp_path
     page.locator("a[href='/id/place/boracay']").first.click()
     page.wait_for_url("**/id/place/boracay")
     assert "Boracay" in page.locator("h1").inner_text()
+
+
+def test_editor_is_yasgui_and_runs_a_query(page, base_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """YASGUI, served from /static, runs the opening query on /sparql; nothing else is asked for
+    (the fixture fails the test on any request off the server) and the page breaks no CSP rule."""
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    sparql_posts: list[str] = []
+    page.on("request", lambda r: sparql_posts.append(r.method) if r.url.startswith(base_url + "/sparql") else None)
+    page.goto(base_url + "/editor")
+    page.locator(".yasqe .CodeMirror").wait_for()
+    editor_text = page.evaluate("() => window.adgminYasgui.getTab().getYasqe().getValue()")
+    assert "organisation:asean-ict-fund" in editor_text
+    page.locator(".yasqe_queryButton").click()
+    rows = page.locator(".yasr table tbody tr")
+    rows.first.wait_for()
+    table = page.locator(".yasr table").inner_text()
+    assert "Towards ASEAN regional analysis" in table and "57900" in table
+    assert "country:thailand" in table  # the model's prefixes shorten IRIs in the results
+    assert sparql_posts and set(sparql_posts) == {"POST"}
+    # prefix completion comes from the model's list, not from a look-up service
+    completers = page.evaluate("() => window.adgminYasgui.getTab().getYasqe().config.autocompleters")
+    assert completers == ["variables", "model-prefixes"]
+    assert not [m for m in console if "Content Security Policy" in m or "Refused" in m], console
+    _shot(page, "editor-query", tmp_path)
+
+
+def test_home_page_screenshot(page, base_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "/")
+    page.locator("#q-meeting-details").wait_for()
+    assert page.locator("header nav a[href='/editor']").count() == 1
+    assert "triples in" in page.locator("main p").first.inner_text()
+    _assert_thai_font(page)
+    _shot(page, "home", tmp_path)
+
+
+def test_query_page_keeps_its_form_and_does_not_wrap_dates(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "/query/meeting-details?meeting=ADGMIN+3")
+    field = page.locator("form.again input[name=meeting]")
+    assert field.input_value() == "ADGMIN 3"
+    dates = page.locator("table.results-table td.nowrap")
+    assert dates.count() >= 2
+    box = dates.first.bounding_box()
+    line = page.evaluate("(el) => parseFloat(getComputedStyle(el).lineHeight)", dates.first.element_handle())
+    assert box["height"] < 2 * line + 12  # one line of text
+    field.fill("ADGMIN 3")
+    page.locator("form.again button").click()
+    page.wait_for_url("**/query/meeting-details?meeting=ADGMIN+3")

@@ -16,6 +16,7 @@ from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
 
 import adgmin_kg
+import adgmin_kg.query
 from adgmin_kg.errors import QueryError
 from adgmin_kg.paths import queries_dir
 from adgmin_kg.query import (
@@ -27,11 +28,13 @@ from adgmin_kg.query import (
     format_result,
     list_queries,
     run_query,
+    run_sparql,
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "query" / "mini.trig"
 ENGINES = ("oxigraph", "rdflib")
 ID = "https://w3id.org/adgmin-kg/id/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
 STORED = [q.name for q in list_queries()]
 
@@ -267,12 +270,35 @@ def test_file_query_without_parameters_refuses_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_syntax_error_is_the_parsers_message(tmp_path: Path, engine: str) -> None:
+def test_syntax_error_names_line_and_column_with_a_caret(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "bad.rq"
-    path.write_text("SELECT * WHERE { ?s ?p }", encoding="utf-8")
+    path.write_text("SELECT *\nWHERE { ?s ?p ?o } garbage", encoding="utf-8")
     with pytest.raises(QuerySyntaxError) as caught:
         run_query(file=path, graph=FIXTURE, engine=engine)
-    assert str(caught.value).startswith("SPARQL syntax error: ") and "\n" not in str(caught.value)
+    first, shown, caret = str(caught.value).split("\n")
+    assert first.startswith("SPARQL syntax error at line 2, column "), first
+    column = int(first.split("column ")[1].split(":")[0])
+    assert shown == "  WHERE { ?s ?p ?o } garbage"
+    assert caret == " " * (1 + column) + "^" and 20 <= column <= 27  # on "garbage"
+    assert "['" not in first and "\\u{" not in first  # no raw character classes
+
+
+def test_syntax_error_names_an_undeclared_prefix(tmp_path: Path) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        run_sparql("SELECT ?s WHERE {\n  ?s nope:thing ?o }", graph=FIXTURE)
+    first, shown, caret = str(caught.value).split("\n")
+    assert first == ("SPARQL syntax error at line 2, column 6: the prefix nope: is not declared "
+                     "(add PREFIX nope: <...>)")
+    assert caret.index("^") == shown.index("nope:")
+
+
+def test_cli_syntax_error_first_line_then_caret(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ?p }", encoding="utf-8")
+    assert cli("query", "--file", str(bad), "--graph", str(FIXTURE)) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("adgmin-kg: error: SPARQL syntax error at line 1, column ")
+    assert lines[1] == "  SELECT ?x WHERE { ?x ?p }" and lines[2].strip() == "^"
 
 
 def test_ask_and_construct(tmp_path: Path) -> None:
@@ -335,6 +361,9 @@ def test_run_query_is_exported() -> None:
 def test_json_format() -> None:
     rows = json.loads(format_result(run("meeting-attendees", meeting="ADGMIN 3"), "json"))
     assert isinstance(rows, list) and all(isinstance(v, str) for r in rows for v in r.values())
+    (project,) = json.loads(format_result(run("funded-projects"), "json"))
+    assert project["amount"] == 57900 and isinstance(project["amount"], int)
+    assert project["year"] == 2023 and project["currency"] == "USD"
     itu = next(r for r in rows if r["participant"] == ID + "org/itu")
     assert "wikidata" not in itu and itu["role"] == "dialogue partner"
 
@@ -355,7 +384,7 @@ def test_csv_tsv_table_formats() -> None:
     assert csv_text.splitlines()[0] == ",".join(result.columns)
     assert f"{ID}org/itu,International Telecommunication Union,,dialogue partner," in csv_text
     tsv_lines = format_result(result, "tsv").splitlines()
-    assert tsv_lines[0].split("\t") == result.columns and len(tsv_lines) == len(result) + 1
+    assert tsv_lines[0].split("\t") == [f"?{c}" for c in result.columns] and len(tsv_lines) == len(result) + 1
     table = format_result(result, "table")
     assert table.splitlines()[0].startswith("participant") and table.endswith("(4 rows)\n")
     with pytest.raises(QueryError, match="unknown format"):
@@ -429,3 +458,142 @@ def test_cli_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_queries_dir_is_the_repository_folder() -> None:
     assert (queries_dir() / "README.md").is_file()
+
+
+# --------------------------------------------------------------------------- typed results, API
+
+
+def test_to_dataframe_types_columns() -> None:
+    pandas = pytest.importorskip("pandas")
+    df = run("funded-projects").to_dataframe()
+    assert str(df["amount"].dtype) == "float64" and df["amount"].sum() == 57900
+    assert str(df["year"].dtype) == "Int64" and df["year"].iloc[0] == 2023
+    assert df["title"].iloc[0].startswith("Towards ASEAN") and df["project"].iloc[0].startswith(ID)
+    details = run("meeting-details", meeting="ADGMIN 3").to_dataframe()
+    assert pandas.api.types.is_datetime64_any_dtype(details["start"])
+    assert details["start"].min() == pandas.Timestamp("2023-02-09")
+    assert str(details["ordinal"].dtype) == "Int64"
+    theme = details["theme"].dropna().iloc[0]
+    assert isinstance(theme, str) and "การผนึกกำลัง" in theme  # a Thai language string is text
+
+
+def test_to_dataframe_keeps_missing_values_missing() -> None:
+    pandas = pytest.importorskip("pandas")
+    result = QueryResult(["n", "d", "t"], [
+        {"n": Term("literal", "3", XSD + "integer"), "d": Term("literal", "2023-02-09", XSD + "date")},
+        {"t": Term("literal", "ไทย", None, "th")},
+    ])
+    df = result.to_dataframe()
+    assert df["n"].isna().tolist() == [False, True] and df["d"].isna().tolist() == [False, True]
+    assert df["t"].tolist()[1] == "ไทย" and df["t"].isna().tolist() == [True, False]
+    assert pandas.api.types.is_datetime64_any_dtype(df["d"])
+
+
+def test_mixed_column_stays_text() -> None:
+    result = QueryResult(["x"], [{"x": Term("literal", "3", XSD + "integer")}, {"x": Term("uri", ID + "country/japan")}])
+    assert result.to_dataframe()["x"].tolist() == ["3", ID + "country/japan"]
+
+
+def test_tsv_is_the_servers_sparql_tsv() -> None:
+    """CLI TSV and pyoxigraph's SPARQL 1.1 TSV writer (what the server sends) are byte-identical."""
+    import io
+
+    store = pyoxigraph.Store()
+    store.load(path=str(FIXTURE), format=pyoxigraph.RdfFormat.TRIG)
+    checked = 0
+    for query in list_queries():
+        bindings = {}
+        backend = adgmin_kg.query.open_graph(FIXTURE)
+        for name, value in PARAMS.get(query.name, {}).items():
+            bindings[name] = adgmin_kg.query.resolve_parameter(backend, query.parameter(name), value)
+        ours = format_result(backend.select(query.text, bindings), "tsv")
+        subs = {pyoxigraph.Variable(k): adgmin_kg.query.to_oxigraph(v) for k, v in bindings.items()}
+        answer = store.query(query.text, substitutions=subs, use_default_graph_as_union=True)
+        out = io.BytesIO()
+        answer.serialize(out, pyoxigraph.QueryResultsFormat.TSV)
+        theirs = out.getvalue().decode("utf-8")
+        assert ours.split("\n", 1)[0] == theirs.split("\n", 1)[0], query.name
+        # the same lines (rows that tie in ORDER BY may come in another order)
+        assert sorted(set(ours.splitlines())) == sorted(set(theirs.splitlines())), query.name
+        checked += ours.count("\n") - 1
+    assert checked > 50
+
+
+def test_turtle_terms_in_tsv() -> None:
+    assert Term("literal", 'a\t"b"\n', None, "th").turtle() == '"a\\t\\"b\\"\\n"@th'
+    assert Term("literal", "57900", XSD + "decimal").turtle() == '"57900"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert Term("literal", "3.5", XSD + "decimal").turtle() == "3.5"
+    assert Term("literal", "3", XSD + "integer").turtle() == "3"
+
+
+def test_table_shows_prefixed_names_that_paste_back() -> None:
+    result = run("meeting-attendees", meeting="ADGMIN 3")
+    table = format_result(result, "table")
+    assert "organisation:itu" in table and ID not in table
+    full = format_result(result, "table", full_iri=True)
+    assert ID + "org/itu" in full
+    # the shown name is a valid SPARQL prefixed name without any PREFIX line
+    again = run_sparql("SELECT ?label WHERE { organisation:itu rdfs:label ?label }", graph=FIXTURE)
+    assert "International Telecommunication Union" in {r["label"] for r in again}
+
+
+def test_table_fits_the_width() -> None:
+    from adgmin_kg.query import _width
+
+    result = run("meeting-details", meeting="ADGMIN 3")
+    assert max(_width(line) for line in format_result(result, "table").splitlines()) > 100
+    narrow = format_result(result, "table", width=100)
+    assert max(_width(line) for line in narrow.splitlines()) <= 100
+    assert "…" in narrow and "cut to fit" in narrow.splitlines()[-1]
+
+
+def test_cli_width_and_full_iri(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("query", "meeting-attendees", "--param", "meeting=ADGMIN 3", "--graph", str(FIXTURE),
+               "--width", "60") == 0
+    assert max(len(line) for line in capsys.readouterr().out.splitlines()) <= 60
+    assert cli("query", "meeting-attendees", "--param", "meeting=ADGMIN 3", "--graph", str(FIXTURE),
+               "--full-iri", "--width", "0") == 0
+    assert ID + "org/itu" in capsys.readouterr().out
+
+
+def test_run_sparql_binds_values_never_pastes_them() -> None:
+    text = "SELECT ?m ?start WHERE { ?m schema:startDate ?start }"
+    (row,) = run_sparql(text, graph=FIXTURE, m="meeting:adgmin-3").rows
+    assert row == {"m": ID + "meeting/adgmin-3", "start": "2023-02-09"}
+    import datetime
+
+    rows = run_sparql(text, graph=FIXTURE, start=datetime.date(2023, 3, 21)).rows
+    assert {r["m"] for r in rows} == {ID + "meeting/th-cabinet-2023-03-21"}
+    hostile = 'x" } ?m ?p ?o . FILTER("'
+    label = run_sparql("SELECT ?c ?l WHERE { ?c rdfs:label ?l }", graph=FIXTURE, l=hostile)
+    assert len(label) == 0  # bound as a string, not pasted into the query
+    th = run_sparql("SELECT ?c ?l WHERE { ?c rdfs:label ?l }", graph=FIXTURE, l=Term.literal("ญี่ปุ่น", lang="th"))
+    assert [r["c"] for r in th] == [ID + "country/japan"]
+    with pytest.raises(ParameterError, match="cannot bind a list"):
+        run_sparql(text, graph=FIXTURE, m=[1])
+
+
+def test_public_api() -> None:
+    assert set(adgmin_kg.__all__) == {"PREFIXES", "QueryError", "QueryResult", "Term", "__version__",
+                                      "list_queries", "run_query", "run_sparql"}
+    for name in adgmin_kg.__all__:
+        assert getattr(adgmin_kg, name) is not None
+    assert adgmin_kg.run_sparql is run_sparql and adgmin_kg.PREFIXES["meeting"] == ID + "meeting/"
+
+
+def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        cli("--version")
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"adgmin-kg {adgmin_kg.__version__}"
+    assert version("adgmin-kg") == adgmin_kg.__version__
+
+
+def test_a_parameter_may_be_a_prefixed_name() -> None:
+    by_label = run("meeting-attendees", meeting="ADGMIN 3")
+    assert run("meeting-attendees", meeting="meeting:adgmin-3") == by_label
+    assert len(by_label) > 0
+    with pytest.raises(ParameterError, match="no node"):
+        run("meeting-attendees", meeting="ADGMIN: 3")  # a colon in a label is no prefix

@@ -430,7 +430,10 @@ def test_hostile_request_is_refused_and_server_stays_up(running: Running, listen
     took = time.monotonic() - start
     assert status in case.status, (status, answer)
     assert case.message.lower() in answer.decode("utf-8", "replace").lower(), answer
-    assert answer.count(b"\n") <= 1  # one line a person can read
+    if answer.startswith(b"SPARQL syntax error at line "):  # one line, then the query line and a caret
+        assert answer.count(b"\n") == 3 and answer.rstrip().endswith(b"^"), answer
+    else:
+        assert answer.count(b"\n") <= 1  # one line a person can read
     assert took < TIME_LIMIT + 5
     still_serving(running)
     assert listener.hits == 0  # nothing was fetched
@@ -496,3 +499,79 @@ def test_health_reports_limits_and_workers(running: Running) -> None:
     health = json.loads(body)
     assert status == 200 and health["limits"]["time_limit_s"] == TIME_LIMIT
     assert len(health["workers"]) == LIMITS.workers
+
+
+def test_health_counts_distinct_triples_as_stats_does(running: Running, seed_trig: Path) -> None:
+    from adgmin_kg.stats import size
+    from adgmin_kg.store import load_union_store
+
+    health = json.loads(request(running, "GET", "/health")[2])
+    triples, _ = size(load_union_store(seed_trig))
+    assert health["triples"] == triples
+    assert health["quads"] > triples  # the named graphs and their union: each triple at least twice
+
+
+# --------------------------------------------------------------------------- readable answers
+
+
+def test_model_prefixes_need_no_prefix_line(running: Running) -> None:
+    status, _, body = get_sparql(running, "SELECT ?label WHERE { meeting:adgmin-3 rdfs:label ?label }", "text/csv")
+    assert status == 200 and "ASEAN Digital Ministers" in body.decode("utf-8")
+    # FROM may name a graph by the model's prefix; a graph not in the store is still refused
+    status, _, body = get_sparql(running, "SELECT (COUNT(*) AS ?n) FROM graph:reference WHERE { ?s ?p ?o }")
+    assert status == 200
+    assert get_sparql(running, "SELECT * FROM graph:nowhere WHERE { ?s ?p ?o }")[0] == 403
+
+
+def test_syntax_error_names_line_and_column_with_a_caret(running: Running) -> None:
+    status, _, body = get_sparql(running, "SELECT ?s WHERE {\n  ?s nope:thing ?o }")
+    assert status == 400
+    first, shown, caret = body.decode("utf-8").rstrip("\n").split("\n")
+    assert first == "SPARQL syntax error at line 2, column 6: the prefix nope: is not declared (add PREFIX nope: <...>)"
+    assert shown == "    ?s nope:thing ?o }" and caret.index("^") == shown.index("nope:")
+
+
+def test_sparql_tsv_is_the_clis_tsv(running: Running, seed_trig: Path) -> None:
+    from adgmin_kg.query import format_result, run_sparql
+
+    text = "SELECT ?m ?label ?start ?ordinal WHERE { ?m schema:startDate ?start ; rdfs:label ?label OPTIONAL { ?m adg:ordinal ?ordinal } }"
+    status, _, body = get_sparql(running, text, "text/tab-separated-values")
+    assert status == 200
+    served = body.decode("utf-8").splitlines()
+    ours = format_result(run_sparql(text, graph=seed_trig), "tsv").splitlines()
+    assert served[0] == ours[0] == "?m\t?label\t?start\t?ordinal"
+    assert sorted(served[1:]) == sorted(ours[1:]) and len(ours) > 3
+
+
+def test_query_page_keeps_its_form(running: Running) -> None:
+    page = request(running, "GET", "/query/meeting-details?meeting=ADGMIN+3")[2].decode("utf-8")
+    assert '<form class=again action="/query/meeting-details" method=get>' in page
+    assert 'name="meeting" value="ADGMIN 3"' in page
+    assert "<td class=nowrap><span>2023-02-09</span></td>" in page
+    assert ">meeting:adgmin-3</a></td>" in page  # a prefixed name that pastes back into SPARQL
+    assert '<td class=nowrap><a href="/id/meeting/adgmin-3">' in page  # and does not wrap at its hyphen
+    again = request(running, "GET", "/query/meeting-details?meeting=meeting:adgmin-3")[2].decode("utf-8")
+    assert again.count("<tr>") == page.count("<tr>")  # a prefixed name is a parameter too
+
+
+def test_editor_is_yasgui_served_here(running: Running) -> None:
+    import hashlib
+    import re
+
+    status, headers, body = request(running, "GET", "/editor")
+    page = body.decode("utf-8")
+    assert status == 200 and '<script src="/static/yasgui.min.js">' in page and "/static/editor.js" in page
+    assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', page)
+    csp = headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "connect-src 'self'" in csp and "http" not in csp
+    prefixes = json.loads(re.search(r'<script type="application/json" id="prefixes">(.*?)</script>', page)[1])
+    assert prefixes["meeting"] == "https://w3id.org/adgmin-kg/id/meeting/"
+    licence = request(running, "GET", "/static/yasgui.LICENSE")[2].decode("utf-8")
+    assert "@zazuko/yasgui 4.6.2" in licence and "MIT License" in licence
+    for name in ("yasgui.min.js", "yasgui.min.css"):
+        status, headers, data = request(running, "GET", f"/static/{name}")
+        assert status == 200 and f"{hashlib.sha256(data).hexdigest()}  {name}" in licence
+    editor = request(running, "GET", "/static/editor.js")[2].decode("utf-8")
+    assert 'autocompleters = local' in editor and "prefixCcApi: undefined" in editor
+    status, headers, _ = request(running, "GET", "/sparql", headers={"Accept": "text/html"})
+    assert status == 303 and headers["location"] == "/editor"

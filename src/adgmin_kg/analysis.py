@@ -257,8 +257,9 @@ def _actors(graph: Graph) -> set[URIRef]:
 
 def _participants(graph: Graph, context: URIRef, actors: set[URIRef]) -> set[URIRef]:
     """Countries and organisations that took part in a meeting, talk or support: its
-    ``adg:participant`` values and the attendees of its ``adg:Attendance`` nodes."""
-    found = set(graph.objects(context, ADG.participant))
+    ``adg:participant`` values, the attendees of its ``adg:Attendance`` nodes and its host
+    (``adg:hostCountry``: a release may name the host without listing it among those present)."""
+    found = set(graph.objects(context, ADG.participant)) | set(graph.objects(context, ADG.hostCountry))
     for attendance in graph.subjects(ADG.attendedMeeting, context):
         found.update(graph.objects(attendance, ADG.attendee))
     return found & actors
@@ -273,8 +274,8 @@ def cooperation_network(
 
     Two actors (``adg:Country`` or ``org:Organization``) are linked once for each
 
-    - ``meeting``: a multilateral meeting both took part in (``adg:participant`` or an
-      ``adg:Attendance`` node);
+    - ``meeting``: a multilateral meeting both took part in (``adg:participant``, an
+      ``adg:Attendance`` node, or ``adg:hostCountry``: the host takes part in what it hosts);
     - ``talk``: a bilateral talk (``adg:BilateralMeeting``) between them;
     - ``document``: a document on which a meeting both took part in took a decision
       (``adg:decidedBy`` / ``adg:decisionOn``), once per document;

@@ -54,7 +54,8 @@ __all__ = [
 FONT_FAMILY = "Noto Sans Thai"
 FALLBACK_FAMILY = "DejaVu Sans"
 
-#: Node colours by type (the ``type`` attribute of :func:`adgmin_kg.analysis.node_labels`).
+#: Node colours by type (the ``type`` attribute of :func:`adgmin_kg.analysis.node_labels`). One
+#: colour, one meaning, in every figure: no line or cell takes a colour a kind of node has.
 TYPE_COLOURS = {
     "Country": "#2b6cb0",
     "IntergovernmentalOrganisation": "#dd6b20",
@@ -71,6 +72,10 @@ _TYPE_NAMES = {
     "Ministry": "ministry, regulator or other organisation",
 }
 _OTHER_COLOUR = "#805ad5"
+#: Lines of the cooperation network: grey for meetings and documents shared, magenta when the
+#: two also held a bilateral talk (no node colour is magenta).
+LINK_COLOUR = "#718096"
+TALK_COLOUR = "#d53f8c"
 
 
 # --------------------------------------------------------------------------- fonts
@@ -329,7 +334,7 @@ def draw_cooperation(
     for a, b, data in sorted(network.edges(data=True), key=lambda e: e[2]["weight"]):
         share = data["weight"] / heaviest
         talk = data.get("talk", 0) > 0
-        ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color="#c05621" if talk else "#718096",
+        ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color=TALK_COLOUR if talk else LINK_COLOUR,
                 lw=0.6 + 5.5 * share, alpha=0.35 + 0.35 * share, zorder=1, solid_capstyle="round")
 
     sizes = {node: 100 + 1500 * strength[node] / biggest for node in network}
@@ -359,8 +364,8 @@ def draw_cooperation(
         seen.add(name)
         handles.append(Line2D([], [], marker="o", ls="", ms=9, mfc=_colour(node_type), mec="white", label=name))
     handles += [
-        Line2D([], [], color="#718096", lw=3, label="met together, decided documents together"),
-        Line2D([], [], color="#c05621", lw=3, label="… and held a bilateral talk"),
+        Line2D([], [], color=LINK_COLOUR, lw=3, label="met together, decided documents together"),
+        Line2D([], [], color=TALK_COLOUR, lw=3, label="… and held a bilateral talk"),
     ]
     figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=3, fontsize=9,
                   frameon=False, columnspacing=1.5)
@@ -377,63 +382,100 @@ def draw_actor_topic(
     top_topics: int = 32,
     title: str = "Which actors discussed which topics",
 ) -> Figure:
-    """Draw :func:`adgmin_kg.analysis.actor_topic_graph` as a two-column map: actors on the
-    left (most topics first), topics on the right (most actors first), a line for each link,
-    thicker the more meetings, talks or supports it rests on. Every label is on its own row,
-    in English and Thai, so none can overlap. Only the top actors and topics are drawn.
+    """Draw :func:`adgmin_kg.analysis.actor_topic_graph` as a sorted matrix: a row per topic
+    (most actors first), a column per actor (most topics first), a cell where an actor
+    discussed a topic, darker and numbered by the meetings, talks and supports it rests on.
+    Labels sit on their own row or column, so none can overlap; a marker under each actor
+    gives its kind (the colours of :data:`TYPE_COLOURS`), and the figure carries a legend for
+    both. Only the top actors and topics are drawn.
     """
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.patches import Patch
+
     from adgmin_kg.analysis import topic_rows
 
     actors_all = [n for n, d in bipartite.nodes(data=True) if d.get("bipartite") == 0]
     actors = sorted(actors_all, key=lambda n: (-bipartite.degree(n), -bipartite.degree(n, weight="weight"),
                                                bipartite.nodes[n]["label"]))[:top_actors]
     topics = [r["node"] for r in topic_rows(bipartite, top=top_topics)]
-    rows = max(len(actors), len(topics), 1)
-    figure, _ = _new_figure(13.5, 1.6 + 0.31 * rows)
-    top_margin = 1.0 / (1.6 + 0.31 * rows)
-    ax = figure.add_axes((0.3, 0.04, 0.24, 1 - 0.04 - 1.4 * top_margin))
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(rows - 0.5, -0.5)
-    shown = len(topics), sum(1 for d in bipartite.nodes.values() if d.get("bipartite") == 1)
-    figure.suptitle(title, fontsize=15, x=0.02, ha="left", y=1 - 0.35 * top_margin)
-    figure.text(0.02, 1 - 0.85 * top_margin,
-                f"{len(actors)} of {len(actors_all)} actors, {shown[0]} of {shown[1]} topics; "
-                "line width: meetings, talks and supports linking them", fontsize=9, color="#4a5568")
-
-    def spread(nodes: list[str]) -> dict[str, float]:
-        gap = rows / max(len(nodes), 1)
-        return {node: (i + 0.5) * gap - 0.5 for i, node in enumerate(nodes)}
-
-    y_actor, y_topic = spread(actors), spread(topics)
-    palette = matplotlib.colormaps["tab20"]
-    colour = {node: palette(i % 20) for i, node in enumerate(actors)}
-    heaviest = max((d["weight"] for _, _, d in bipartite.edges(data=True)), default=1)
+    topics_all = sum(1 for d in bipartite.nodes.values() if d.get("bipartite") == 1)
+    n_rows, n_cols = max(len(topics), 1), max(len(actors), 1)
+    cell = 0.3  # inches
+    left, right, top_in, bottom = 4.6, 0.4, 2.9, 1.7
+    width, height = left + right + cell * n_cols, top_in + bottom + cell * n_rows
+    figure, _ = _new_figure(max(width, 9.0), height)
+    width = max(width, 9.0)
+    ax = figure.add_axes((left / width, bottom / height, cell * n_cols / width, cell * n_rows / height))
+    figure.suptitle(title, fontsize=15, x=0.02, ha="left", y=1 - 0.22 / height, va="top")
+    figure.text(0.02, 1 - 0.62 / height,
+                f"{len(actors)} of {len(actors_all)} actors (most topics first), {len(topics)} of {topics_all} "
+                "topics (most actors first); a cell: the actor discussed the topic", fontsize=9,
+                color="#4a5568", va="top")
+    weights = [[0.0] * n_cols for _ in range(n_rows)]
+    for i, topic in enumerate(topics):
+        for j, actor in enumerate(actors):
+            if bipartite.has_edge(actor, topic):
+                weights[i][j] = float(bipartite.edges[actor, topic].get("weight", 1))
+    heaviest = max((w for row in weights for w in row), default=1.0) or 1.0
+    bounds = [0.5, 1.5, 2.5, 4.5, 8.5, max(heaviest, 8.5) + 0.5]
+    # greys, as the links of the cooperation network: no kind of actor is grey
+    shades = ListedColormap(["#e2e8f0", "#cbd5e0", "#a0aec0", "#718096", "#2d3748"])
+    shades.set_under("white")
+    norm = BoundaryNorm(bounds, shades.N)
+    ax.imshow(weights, cmap=shades, norm=norm, aspect="auto", interpolation="nearest")
+    for i in range(n_rows):
+        for j in range(n_cols):
+            if weights[i][j]:
+                dark = weights[i][j] > 4.5
+                ax.text(j, i, f"{weights[i][j]:g}", ha="center", va="center", fontsize=7,
+                        color="white" if dark else "#1a202c")
+    ax.set_xticks([x - 0.5 for x in range(n_cols + 1)], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(n_rows + 1)], minor=True)
+    ax.grid(which="minor", color="#e2e8f0", lw=0.6)
+    ax.tick_params(which="both", length=0)
+    ax.set_xticks(range(len(actors)))
+    ax.set_xticklabels([f"{wrap_label(bipartite.nodes[a].get('label_short') or bipartite.nodes[a]['label'], 26, 1)} "
+                        f"({bipartite.degree(a)})" for a in actors],
+                       rotation=90, ha="center", va="bottom", fontsize=9)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(topics)))
+    ax.set_yticklabels([f"{bipartite.nodes[t]['label']}" + (f"  {bipartite.nodes[t]['label_th']}"
+                        if bipartite.nodes[t].get("label_th") else "") + f"  ({bipartite.degree(t)})"
+                        for t in topics], fontsize=9)
+    for spine in ax.spines.values():
+        spine.set_color("#cbd5e0")
+    # the kind of each actor: a marker in its colour under its column
+    ax.scatter(range(len(actors)), [n_rows - 0.5 + 0.45] * len(actors), marker="s", s=40, clip_on=False,
+               c=[_colour(bipartite.nodes[a].get("type", "")) for a in actors], zorder=4)
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    kinds = []
     for actor in actors:
-        for _, topic, data in bipartite.edges(actor, data=True):
-            if topic in y_topic:
-                share = data["weight"] / heaviest
-                ax.plot([0, 1], [y_actor[actor], y_topic[topic]], color=colour[actor], lw=0.5 + 3.0 * share,
-                        alpha=0.3 + 0.5 * share, solid_capstyle="round", zorder=1)
-    ax.scatter([0] * len(actors), [y_actor[a] for a in actors], s=60,
-               c=[_colour(bipartite.nodes[a].get("type", "")) for a in actors], zorder=3, clip_on=False)
-    ax.scatter([1] * len(topics), [y_topic[t] for t in topics], s=45, c=TYPE_COLOURS["Topic"], marker="s",
-               zorder=3, clip_on=False)
-    for actor in actors:
-        data = bipartite.nodes[actor]
-        text = data.get("label_short") or data["label"]
-        if data.get("label_th"):
-            text = f"{text}  {wrap_label(data['label_th'], 30, 1)}"
-        ax.text(-0.03, y_actor[actor], f"{text}  ({bipartite.degree(actor)})", ha="right", va="center",
-                fontsize=10, clip_on=False)
-    for topic in topics:
-        data = bipartite.nodes[topic]
-        text = data["label"] + (f"  {data['label_th']}" if data.get("label_th") else "")
-        ax.text(1.03, y_topic[topic], f"({bipartite.degree(topic)})  {text}", ha="left", va="center",
-                fontsize=10, clip_on=False)
-    ax.text(-0.03, -0.5 - 0.012 * rows - 0.25, "actor (topics)", ha="right", va="bottom", fontsize=10,
-            color="#4a5568", clip_on=False)
-    ax.text(1.03, -0.5 - 0.012 * rows - 0.25, "(actors) topic", ha="left", va="bottom", fontsize=10,
-            color="#4a5568", clip_on=False)
+        name = _TYPE_NAMES.get(bipartite.nodes[actor].get("type", ""), _TYPE_NAMES["Ministry"])
+        if name not in [k for k, _ in kinds]:
+            kinds.append((name, _colour(bipartite.nodes[actor].get("type", ""))))
+    handles = [Line2D([], [], marker="s", ls="", ms=8, mfc=colour, mec=colour, label=name) for name, colour in kinds]
+    figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.6 / height), ncol=len(handles),
+                          fontsize=8.5, frameon=False, columnspacing=1.2, title="kind of actor (the square under its column)",
+                          title_fontsize=8.5, alignment="left")
+    counts = ["1", "2", "3-4", "5-8", "9 or more"]
+    figure.legend(handles=[Patch(fc=shades(k), ec="#cbd5e0", lw=0.5, label=counts[k]) for k in range(shades.N)],
+                  loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=shades.N, fontsize=8.5, frameon=False,
+                  columnspacing=1.2, title="a cell: meetings, talks and supports in which the actor discussed the topic",
+                  title_fontsize=8.5, alignment="left")
+    _fit_left_margin(figure, ax, cell * n_cols, right)
     figure.dropped_labels = []  # type: ignore[attr-defined]
     return figure
+
+
+def _fit_left_margin(figure: Figure, ax: Any, grid_width: float, right: float) -> None:
+    """Widen the figure so the row labels left of ``ax`` fit, keeping the grid's size in inches."""
+    renderer = figure.canvas.get_renderer()
+    figure.draw_without_rendering()
+    labels = [t.get_window_extent(renderer).width for t in ax.get_yticklabels() if t.get_text()]
+    needed = (max(labels, default=0) / figure.dpi) + 0.35
+    width = max(needed + grid_width + right, figure.get_figwidth())
+    left = width - right - grid_width
+    height = figure.get_figheight()
+    figure.set_size_inches(width, height)
+    box = ax.get_position()
+    ax.set_position((left / width, box.y0, grid_width / width, box.height))

@@ -9,11 +9,15 @@ resolved to the one node of the expected class that carries that label.
 >>> result = run_query("meeting-details", meeting="ADGMIN 3")   # doctest: +SKIP
 >>> result.rows[0]["ordinal"]                                     # doctest: +SKIP
 '3'
+
+SPARQL texts (stored or your own) may use the model's prefixes (:mod:`adgmin_kg.prefixes`:
+``meeting:``, ``country:``, ``schema:``...) without declaring them.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import difflib
 import io
 import json
@@ -28,6 +32,7 @@ from typing import Any, Literal, Protocol
 
 from adgmin_kg.errors import QueryError
 from adgmin_kg.paths import default_build_dir, queries_dir
+from adgmin_kg.prefixes import SPARQL_PREFIXES, shorten
 from adgmin_kg.store import load_union_store, open_store
 
 __all__ = [
@@ -45,6 +50,7 @@ __all__ = [
     "list_queries",
     "parse_query_file",
     "run_query",
+    "run_sparql",
 ]
 
 Engine = Literal["oxigraph", "rdflib"]
@@ -54,20 +60,17 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDFS_RESOURCE = "http://www.w3.org/2000/01/rdf-schema#Resource"
 
-#: Prefixes a parameter line may use for its class, besides the query's own PREFIX lines.
+#: The vocabulary prefixes and ``id:`` (the pages shorten IRIs with these); the SPARQL texts
+#: and parameter classes may use every prefix of :data:`adgmin_kg.prefixes.SPARQL_PREFIXES`.
 KNOWN_PREFIXES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "https://schema.org/",
-    "adg": "https://w3id.org/adgmin-kg/ontology#",
-    "id": "https://w3id.org/adgmin-kg/id/",
+    p: SPARQL_PREFIXES[p]
+    for p in ("rdf", "rdfs", "xsd", "owl", "skos", "dcterms", "prov", "org", "schema", "adg", "id")
 }
+
+_INTEGER_TYPES = frozenset(XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_FLOAT_TYPES = frozenset((XSD + "double", XSD + "float"))
 
 
 class QueryUsageError(QueryError):
@@ -139,7 +142,7 @@ def parse_query_file(path: Path | str, text: str | None = None) -> StoredQuery:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
             raise QueryUsageError(f"{path}: cannot read the query file ({error.strerror})") from None
-    prefixes = {**KNOWN_PREFIXES, **dict(_PREFIX.findall(text))}
+    prefixes = {**SPARQL_PREFIXES, **dict(_PREFIX.findall(text))}
     question, columns, params, example = "", (), [], {}
     for line in text.splitlines():
         match = _HEADER.match(line)
@@ -248,6 +251,114 @@ class Term:
             pass
         return self.value
 
+    @classmethod
+    def iri(cls, value: str) -> Term:
+        """An IRI term; a prefixed name of the model (``meeting:adgmin-3``) is expanded."""
+        return cls("uri", _expand_name(value))
+
+    @classmethod
+    def literal(cls, value: Any, lang: str | None = None, datatype: str | None = None) -> Term:
+        """A literal: a Python value (``int``, ``float``, ``Decimal``, ``bool``, ``date``,
+        ``datetime``, ``str``) or a lexical form with ``lang`` or ``datatype`` (a full IRI or an
+        ``xsd:`` name)."""
+        if lang:
+            return cls("literal", str(value), None, lang)
+        if datatype:
+            return cls("literal", str(value), _expand_name(datatype))
+        return _python_literal(value)
+
+    def python(self) -> Any:
+        """The value as Python: numbers as ``int``, ``Decimal`` or ``float``, ``xsd:boolean`` as
+        ``bool``, ``xsd:date`` and ``xsd:dateTime`` as ``date`` and ``datetime``; anything else
+        (IRIs, text, a lexical form that is not valid for its type) as its lexical form."""
+        if self.kind != "literal" or self.datatype is None:
+            return self.value
+        text = self.value.strip()
+        try:
+            if self.datatype in _INTEGER_TYPES:
+                return int(text)
+            if self.datatype == XSD + "decimal":
+                return Decimal(text)
+            if self.datatype in _FLOAT_TYPES:
+                return float(text.replace("INF", "inf"))
+            if self.datatype == XSD + "boolean" and text in ("true", "false", "1", "0"):
+                return text in ("true", "1")
+            if self.datatype == XSD + "date":
+                return datetime.date.fromisoformat(text[:10])
+            if self.datatype == XSD + "dateTime":
+                return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except (ValueError, InvalidOperation):
+            pass
+        return self.lexical
+
+    def json(self) -> Any:
+        """The value for JSON: numbers and booleans as JSON numbers and booleans, else text."""
+        value = self.python()
+        if isinstance(value, bool) or isinstance(value, int):
+            return value
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, float):
+            return value if value == value and abs(value) != float("inf") else self.value
+        return self.lexical
+
+    def turtle(self) -> str:
+        """The term as SPARQL 1.1 TSV writes it (Turtle syntax, numbers and booleans bare)."""
+        if self.kind == "uri":
+            return f"<{self.value}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        quoted = '"' + self.value.translate(_TSV_ESCAPES) + '"'
+        if self.lang:
+            return f"{quoted}@{self.lang}"
+        if self.datatype in (None, XSD + "string"):
+            return quoted
+        bare = _TURTLE_BARE.get(self.datatype)
+        if bare is not None and bare.fullmatch(self.value):
+            return self.value
+        return f"{quoted}^^<{self.datatype}>"
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_TURTLE_BARE = {  # the literals Turtle writes without quotes
+    XSD + "integer": re.compile(r"[+-]?[0-9]+"),
+    XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD + "double": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+"),
+    XSD + "boolean": re.compile(r"true|false"),
+}
+
+
+_PREFIXED_NAME = re.compile(r"[A-Za-z][\w-]*:[A-Za-z0-9_][\w.-]*(?:/[\w.-]+)*")
+
+
+def _expand_name(value: str) -> str:
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return text[1:-1]
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in SPARQL_PREFIXES and not local.startswith("//"):
+        return SPARQL_PREFIXES[prefix] + local
+    return text
+
+
+def _python_literal(value: Any) -> Term:
+    """A Python value as a typed literal (``str`` as xsd:string)."""
+    if isinstance(value, bool):
+        return Term("literal", "true" if value else "false", XSD + "boolean")
+    if isinstance(value, int):
+        return Term("literal", str(value), XSD + "integer")
+    if isinstance(value, Decimal):
+        return Term("literal", format(value, "f"), XSD + "decimal")
+    if isinstance(value, float):
+        return Term("literal", repr(value), XSD + "double")
+    if isinstance(value, datetime.datetime):
+        return Term("literal", value.isoformat(), XSD + "dateTime")
+    if isinstance(value, datetime.date):
+        return Term("literal", value.isoformat(), XSD + "date")
+    if isinstance(value, str):
+        return Term("literal", value, XSD + "string")
+    raise QueryUsageError(f"cannot bind a {type(value).__name__} value; give a str, number, bool, date or Term")
+
 
 class QueryResult:
     """The rows of a query, as lexical forms (``rows``) and as typed terms (``terms``).
@@ -288,7 +399,12 @@ class QueryResult:
         return self.rows
 
     def to_dataframe(self) -> Any:
-        """A pandas DataFrame with one string column per result column (missing: None).
+        """A pandas DataFrame with one typed column per result column.
+
+        A column whose values are all xsd numbers is numeric (integers: ``Int64``; decimals and
+        doubles: ``float64``), all ``xsd:date`` or ``xsd:dateTime``: ``datetime64``, all
+        ``xsd:boolean``: ``boolean``; text (language-tagged or plain), IRIs and mixed columns
+        hold strings. Unbound values are missing (``<NA>``, ``NaT``, ``None``).
 
         :raises ImportError: with an install hint when pandas is not installed.
         """
@@ -298,7 +414,12 @@ class QueryResult:
             raise ImportError(
                 "to_dataframe() needs pandas, which is not installed: pip install pandas"
             ) from None
-        return pandas.DataFrame(self.rows, columns=self.columns)
+        data = {c: _typed_column(pandas, [row.get(c) for row in self.terms]) for c in self.columns}
+        return pandas.DataFrame(data, columns=self.columns, index=pandas.RangeIndex(len(self)))
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The rows as JSON values: numbers and booleans typed, everything else text."""
+        return [{c: row[c].json() for c in self.columns if c in row} for row in self.terms]
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         return iter(self.rows)
@@ -308,6 +429,39 @@ class QueryResult:
 
     def __repr__(self) -> str:
         return f"<QueryResult columns={self.columns} rows={len(self)}>"
+
+
+def _column_kind(term: Term) -> str:
+    if term.kind != "literal" or term.datatype is None:
+        return "text"
+    if term.datatype in _INTEGER_TYPES:
+        return "integer"
+    if term.datatype == XSD + "decimal" or term.datatype in _FLOAT_TYPES:
+        return "number"
+    if term.datatype in (XSD + "date", XSD + "dateTime"):
+        return "date"
+    if term.datatype == XSD + "boolean":
+        return "boolean"
+    return "text"
+
+
+def _typed_column(pandas: Any, terms: list[Term | None]) -> Any:
+    """One DataFrame column from the terms of a result column (None: unbound)."""
+    kinds = {_column_kind(t) for t in terms if t is not None}
+    values = [t.python() if t is not None else None for t in terms]
+    try:
+        if kinds == {"integer"}:
+            return pandas.array(values, dtype="Int64")
+        if kinds and kinds <= {"integer", "number"}:
+            return pandas.Series([float(v) if v is not None else None for v in values], dtype="float64")
+        if kinds == {"date"}:
+            return pandas.to_datetime(pandas.Series(values, dtype="object"), utc=any(
+                isinstance(v, datetime.datetime) and v.tzinfo for v in values) or None)
+        if kinds == {"boolean"}:
+            return pandas.array(values, dtype="boolean")
+    except (TypeError, ValueError, OverflowError):
+        pass  # a lexical form not valid for its type: the column stays text
+    return pandas.Series([t.lexical if t is not None else None for t in terms], dtype="object")
 
 
 # --------------------------------------------------------------------------- engines
@@ -385,9 +539,9 @@ class OxigraphBackend:
         ox = self._ox
         subs = {ox.Variable(k): self._term(v) for k, v in bindings.items()}
         try:
-            answer = self.store.query(text, substitutions=subs)
+            answer = self.store.query(text, substitutions=subs, prefixes=SPARQL_PREFIXES)
         except SyntaxError as error:
-            raise QuerySyntaxError(f"SPARQL syntax error: {_one_line(error)}") from None
+            raise QuerySyntaxError(syntax_error_message(text, str(error))) from None
         except RuntimeError as error:  # e.g. a substituted variable missing from SELECT
             raise QueryUsageError(
                 f"{_one_line(error)} (pyoxigraph binds a parameter only when the query selects it)"
@@ -462,8 +616,13 @@ class RdflibBackend:
             else:
                 init[name] = Literal(term.value, lang=term.lang, datatype=term.datatype)
         try:
-            answer = self.dataset.query(text, initBindings=init)
+            answer = self.dataset.query(text, initBindings=init, initNs=SPARQL_PREFIXES)
         except ParseException as error:
+            where = f"error at {error.lineno}:{error.col}: {error.msg}"
+            raise QuerySyntaxError(syntax_error_message(text, where)) from None
+        except Exception as error:  # rdflib reports an undeclared prefix as a bare Exception
+            if "Unknown namespace prefix" not in str(error):
+                raise
             raise QuerySyntaxError(f"SPARQL syntax error: {_one_line(error)}") from None
         if answer.type == "ASK":
             return QueryResult(["ask"], [{"ask": _bool_term(bool(answer.askAnswer))}], bool(answer.askAnswer))
@@ -497,6 +656,65 @@ def _bool_term(value: bool) -> Term:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
+
+
+_ERROR_AT = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+_EXPECTED = re.compile(r"^expected(?: one of)?\s+(.*)$", re.DOTALL)
+
+
+def syntax_error_message(text: str, parser_message: str) -> str:
+    """A SPARQL syntax error as people read it: where (line and column, 1-based), what, and the
+    line with a caret under the spot.
+
+    The first line says it all (the command line prints it alone on its first line); the
+    second and third show the query line and the caret.
+
+    >>> print(syntax_error_message("SELECT ?x\\nWHERE { ?x foo:bar ?y }", "error at 2:18: expected one of Prefix not found, ['%']"))
+    SPARQL syntax error at line 2, column 12: the prefix foo: is not declared (add PREFIX foo: <...>)
+      WHERE { ?x foo:bar ?y }
+                 ^
+    """
+    match = _ERROR_AT.match(parser_message.strip())
+    if not match:
+        return "SPARQL syntax error: " + " ".join(parser_message.split())
+    line_no, column = int(match[1]), int(match[2])
+    lines = text.splitlines() or [""]
+    line_no = min(max(line_no, 1), len(lines))
+    line = lines[line_no - 1]
+    what = _what_went_wrong(" ".join(match[3].split()))
+    if what == "is not declared":
+        start, name = _name_before(line, column - 1)
+        prefix = name.partition(":")[0] if name else "a"
+        what = f"the prefix {prefix}: is not declared (add PREFIX {prefix}: <...>)"
+        column = start + 1 if name else column
+    column = min(max(column, 1), len(line) + 1)
+    shown = line.expandtabs(1)
+    caret = " " * _width(shown[: column - 1]) + "^"
+    return f"SPARQL syntax error at line {line_no}, column {column}: {what}\n  {shown}\n  {caret}"
+
+
+def _what_went_wrong(message: str) -> str:
+    """The parser's list of expected tokens, without its character classes."""
+    if "Prefix not found" in message:
+        return "is not declared"
+    match = _EXPECTED.match(message)
+    if not match:
+        return message or "unexpected text"
+    words = [w.strip() for w in re.split(r",\s*(?![^\[]*\])", match[1])]
+    kept = [w for w in words if w and not w.startswith("[") and not w.startswith("'")]
+    if len(kept) < len([w for w in words if w]):  # it wanted a name, a number or a term
+        return "unexpected text (or end of query) here"
+    listed = ", ".join(kept[:12]) + (", ..." if len(kept) > 12 else "")
+    return f"unexpected text here; expected {listed}"
+
+
+def _name_before(line: str, end: int) -> tuple[int, str]:
+    """The start and text of the prefixed name that ends at (or just before) ``end``."""
+    found = (end, "")
+    for match in re.finditer(r"[^\s{}()<>\"',;?$]*:[^\s{}()<>\"',;]*", line):
+        if match.start() <= end <= match.end() + 1:
+            found = (match.start(), match.group())
+    return found
 
 
 def graph_file(graph: Path | str | None) -> Path:
@@ -614,7 +832,8 @@ def _exactly_labelled(backend: Backend, classes: tuple[str, ...], text: str) -> 
 def resolve_parameter(backend: Backend, param: Parameter, value: str) -> Term:
     """Turn what the user typed into the node it names.
 
-    An IRI (``<...>``, ``http://...``, ``https://...``) is taken as is. Otherwise the value
+    An IRI (``<...>``, ``http://...``, ``https://...``) is taken as is, a prefixed name of
+    the model (``country:japan``, as tables show IRIs) is expanded. Otherwise the value
     is a label, compared after :func:`normalise_label` with the labels of the nodes of the
     parameter's classes; when nothing matches, white space is ignored altogether (Thai text
     is spaced inconsistently).
@@ -623,6 +842,8 @@ def resolve_parameter(backend: Backend, param: Parameter, value: str) -> Term:
     """
     text = value.strip()
     iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+    if _PREFIXED_NAME.fullmatch(text) and text.partition(":")[0] in SPARQL_PREFIXES:
+        iri = _expand_name(text)  # a prefixed name of the model, as tables show them
     if iri is not text or re.match(r"^(https?|urn):", text):
         if not re.fullmatch(r'[A-Za-z][\w+.-]*:[^\s<>"{}|\\^`]*', iri):
             raise ParameterError(f'{param.name}: "{iri}" is not a valid IRI')
@@ -718,31 +939,83 @@ def run_query(
     return backend.select(query.text, bindings)
 
 
+def run_sparql(
+    text: str,
+    /,
+    *,
+    graph: Path | str | None = None,
+    engine: Engine = "oxigraph",
+    **bindings: Any,
+) -> QueryResult:
+    """Run a SPARQL text with its variables bound to values (bound as RDF terms, never pasted).
+
+    A value is a :class:`Term`, an IRI (``"https://..."``, ``"<...>"``) or a prefixed name of
+    the model (``"country:thailand"``: a ``str`` with a known prefix is an IRI), or a Python
+    value bound as a typed literal (``str`` as ``xsd:string``, ``int`` as ``xsd:integer``,
+    ``Decimal``, ``float``, ``bool``, ``date``). To bind text with a language, give
+    ``Term.literal("...", lang="th")``. pyoxigraph binds a variable only when the query selects
+    it, so select every bound variable. The model's prefixes need no ``PREFIX`` line.
+
+    :raises QueryError: for a SPARQL syntax error (with line and column) or a bad value.
+
+    >>> run_sparql("SELECT ?label WHERE { ?c rdfs:label ?label } ", c="country:japan")  # doctest: +SKIP
+    """
+    backend = open_graph(graph, engine)
+    backend.note_use()
+    return backend.select(text, {name: _binding(name, value) for name, value in bindings.items()})
+
+
+def _binding(name: str, value: Any) -> Term:
+    if isinstance(value, Term):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        expanded = _expand_name(text)
+        if expanded != text or re.match(r"^(https?|urn):", text):
+            if not re.fullmatch(r'[A-Za-z][\w+.-]*:[^\s<>"{}|\\^`]*', expanded):
+                raise ParameterError(f'{name}: "{expanded}" is not a valid IRI')
+            return Term("uri", expanded)
+    try:
+        return _python_literal(value)
+    except QueryUsageError as error:
+        raise ParameterError(f"{name}: {error}") from None
+
+
 # --------------------------------------------------------------------------- output formats
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
+def format_result(result: QueryResult, fmt: str = "table", *, full_iri: bool = False,
+                  width: int | None = None) -> str:
     """Render a result as ``table``, ``csv``, ``tsv``, ``json`` or ``sparql-json``.
 
-    ``csv`` and ``tsv`` carry lexical forms (unbound: empty); ``json`` is one array of
-    objects (unbound: key absent); ``sparql-json`` is the W3C SPARQL 1.1 results format.
+    - ``table``: for reading; IRIs as the model's prefixed names (``meeting:adgmin-3``, which
+      paste back into SPARQL) unless ``full_iri``, cells cut with ``…`` so that lines fit in
+      ``width`` display columns (None: no limit).
+    - ``csv``: lexical forms, full IRIs (unbound: empty).
+    - ``tsv``: SPARQL 1.1 TSV, as the server's ``text/tab-separated-values``: a ``?var``
+      header, terms in Turtle syntax (``<iri>``, ``"text"@th``, ``"2023-02-09"^^<...#date>``,
+      numbers and booleans bare).
+    - ``json``: one array of objects (unbound: key absent); numbers and booleans are JSON
+      numbers and booleans, everything else its lexical form.
+    - ``sparql-json``: the W3C SPARQL 1.1 Query Results JSON format.
     """
     if fmt == "json":
-        return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "sparql-json":
         return json.dumps(_sparql_json(result), ensure_ascii=False, indent=2) + "\n"
-    if fmt in ("csv", "tsv"):
+    if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(result.columns)
         for row in result.rows:
-            cells = [row.get(c, "") for c in result.columns]
-            if fmt == "tsv":
-                cells = [" ".join(c.split("\t")).replace("\n", " ") for c in cells]
-            writer.writerow(cells)
+            writer.writerow([row.get(c, "") for c in result.columns])
         return out.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{c}" for c in result.columns)]
+        lines += ["\t".join(row[c].turtle() if c in row else "" for c in result.columns) for row in result.terms]
+        return "\n".join(lines) + "\n"
     if fmt == "table":
-        return _table(result)
+        return _table(result, full_iri=full_iri, width=width)
     raise QueryUsageError(f'unknown format "{fmt}" (use {", ".join(FORMATS)})')
 
 
@@ -772,14 +1045,53 @@ def _width(text: str) -> int:
     )
 
 
-def _table(result: QueryResult) -> str:
-    rows = [[" ".join(r.get(c, "").split()) for c in result.columns] for r in result.rows]
-    widths = [max([_width(c)] + [_width(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` display columns, ending with ``…`` when cut."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        w = _width(char)
+        if used + w > width - 1:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + "…"
+
+
+def _fit(natural: list[int], headers: list[int], limit: int | None) -> list[int]:
+    """Column widths whose total (with two spaces between columns) fits ``limit``: the widest
+    column gives up a column at a time, first down to its header (or 8), then down to 4."""
+    widths = list(natural)
+    if limit is None:
+        return widths
+    for floor in ([min(n, max(h, 8)) for n, h in zip(natural, headers)], [min(n, 4) for n in natural]):
+        while sum(widths) + 2 * (len(widths) - 1) > limit:
+            i = max(range(len(widths)), key=lambda k: (widths[k] - floor[k], -k))
+            if widths[i] <= floor[i]:
+                break
+            widths[i] -= 1
+    return widths
+
+
+def _table(result: QueryResult, *, full_iri: bool = False, width: int | None = None) -> str:
+    def shown(term: Term | None) -> str:
+        if term is None:
+            return ""
+        text = term.value if term.kind == "uri" and full_iri else shorten(term.value) if term.kind == "uri" else term.lexical
+        return " ".join(text.split())
+
+    rows = [[shown(r.get(c)) for c in result.columns] for r in result.terms]
+    headers = [_width(c) for c in result.columns]
+    natural = [max([headers[i]] + [_width(r[i]) for r in rows]) for i in range(len(result.columns))]
+    widths = _fit(natural, headers, width)
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+        cut = [_cut(c, w) for c, w in zip(cells, widths)]
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cut, widths)).rstrip()
 
     out = [line(result.columns), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    note = "; cut to fit, --width 0 for all" if widths != natural else ""
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{note})")
     return "\n".join(out) + "\n"

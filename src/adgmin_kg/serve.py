@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from adgmin_kg.errors import AdgminKgError
+from adgmin_kg.prefixes import SPARQL_PREFIXES
 
 __all__ = [
     "Limits",
@@ -170,7 +171,7 @@ def check_query(text: str, known_graphs: Iterable[str]) -> QueryCheck:
 
 
 def _check_tokens(tokens: Sequence[tuple[str, str]], known: set[str]) -> QueryCheck:
-    prefixes: dict[str, str] = {}
+    prefixes: dict[str, str] = dict(SPARQL_PREFIXES)  # the model's prefixes need no PREFIX line
     base = ""
     default: list[str] = []
     named: list[str] = []
@@ -376,7 +377,7 @@ def _run_job(ox: Any, store: Any, job: Mapping[str, Any]) -> tuple[Any, ...]:
     subs = {ox.Variable(name): _term(ox, spec) for name, spec in job.get("substitutions", {}).items()}
     default = [ox.NamedNode(g) for g in job.get("default_graphs", ())]
     named = [ox.NamedNode(g) for g in job.get("named_graphs", ())]
-    kwargs: dict[str, Any] = {"substitutions": subs}
+    kwargs: dict[str, Any] = {"substitutions": subs, "prefixes": SPARQL_PREFIXES}
     if default or named:
         kwargs["default_graph"] = default or [ox.DefaultGraph()]
         if named:
@@ -384,7 +385,9 @@ def _run_job(ox: Any, store: Any, job: Mapping[str, Any]) -> tuple[Any, ...]:
     try:
         answer = store.query(job["query"], **kwargs)
     except SyntaxError as error:
-        return ("error", 400, "SPARQL syntax error: " + " ".join(str(error).split()))
+        from adgmin_kg.query import syntax_error_message
+
+        return ("error", 400, syntax_error_message(job["query"], str(error)))
     except (RuntimeError, ValueError, OSError) as error:
         return ("error", 400, "SPARQL query error: " + " ".join(str(error).split()))
     if isinstance(answer, ox.QueryTriples):
@@ -591,6 +594,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.backend = open_graph(self.graph, "oxigraph")
         self.store = self.backend.store  # type: ignore[attr-defined]
         self.known_graphs = frozenset(g.value for g in self.store.named_graphs())
+        self.distinct_triples = _distinct_triples(self.store)
         self.pool = QueryPool(self.graph, limits)
         self._slots = threading.BoundedSemaphore(limits.max_connections)
         self.requests_served = 0
@@ -626,6 +630,14 @@ class SparqlServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.pool.close()
+
+
+def _distinct_triples(store: Any) -> int:
+    """The graph's distinct triples, as ``adgmin-kg stats`` counts them (the store's default
+    graph is the union of the named graphs; ``len(store)`` counts their quads as well)."""
+    from adgmin_kg.stats import size
+
+    return size(store)[0]
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -664,7 +676,13 @@ class RequestHandler(BaseHTTPRequestHandler):
         self.server.requests_served += 1
 
     def send_error_text(self, status: int, message: str) -> None:
-        body = (" ".join(message.split()) + "\n").encode("utf-8")
+        """A plain-text error; a syntax error keeps its lines (the query line and the caret)."""
+        lines = message.split("\n")
+        if len(lines) == 3 and lines[0].startswith("SPARQL syntax error at line "):
+            text = "\n".join(line.rstrip() for line in lines)
+        else:
+            text = " ".join(message.split())
+        body = (text + "\n").encode("utf-8")
         extra = {"Allow": "GET, HEAD, POST"} if status == 405 else {}
         if status in (413, 411, 408):
             extra["Connection"] = "close"
@@ -726,6 +744,8 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self.send_error_text(405, f"POST is only for /sparql, not {path}")
             elif path == "/":
                 self._html(pages.home_page(self.server))
+            elif path == "/editor":
+                self._html(pages.editor_page(self.server), csp=pages.EDITOR_CSP)
             elif path.startswith("/id/") or path == "/resource":
                 iri = ID_NAMESPACE + path[len("/id/"):] if path.startswith("/id/") else _one(params, "iri")
                 self._entity(iri, params)
@@ -747,11 +767,11 @@ class RequestHandler(BaseHTTPRequestHandler):
         except (ConnectionError, TimeoutError):
             self.close_connection = True
 
-    def _html(self, page: str, status: int = 200) -> None:
+    def _html(self, page: str, status: int = 200, csp: str | None = None) -> None:
         from adgmin_kg.serve_pages import CSP
 
         self.send_body(status, page.encode("utf-8"), "text/html; charset=utf-8",
-                       {"Content-Security-Policy": CSP, "Vary": "Accept"})
+                       {"Content-Security-Policy": csp or CSP, "Vary": "Accept"})
 
     # -- SPARQL protocol
 
@@ -785,7 +805,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         queries = params.get("query", [])
         if not queries or not queries[0].strip():
             if "text/html" in self.headers.get("Accept", "") and not post:
-                self.send_body(303, b"", "text/plain", {"Location": "/"})
+                self.send_body(303, b"", "text/plain", {"Location": "/editor"})
                 return
             raise RefusedError("no query: give the SPARQL text as the query parameter or the body")
         if len(queries) > 1:
@@ -890,7 +910,8 @@ class RequestHandler(BaseHTTPRequestHandler):
         pool = self.server.pool
         body = {
             "status": "ok",
-            "triples": len(self.server.store),
+            "triples": self.server.distinct_triples,
+            "quads": len(self.server.store),
             "graphs": len(self.server.known_graphs),
             "workers": pool.pids(),
             "workers_network_isolated": pool.isolated,

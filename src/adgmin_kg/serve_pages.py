@@ -3,7 +3,9 @@
 Pages are plain HTML with one stylesheet and one script of the project's own, both served
 from ``/static/``, and the Thai font (Noto Sans Thai, from the ``fontpkg-noto-sans-thai``
 package) served at ``/static/NotoSansThai.ttf``; the Content-Security-Policy lets a page
-load nothing from anywhere else. Entity data is read with ``quads_for_pattern`` on the
+load nothing from anywhere else. The SPARQL editor (``/editor``) is YASGUI, a built file
+committed under ``static/`` (``static/yasgui.LICENSE`` gives its version, source and licence),
+with the model's prefixes and no look-up service. Entity data is read with ``quads_for_pattern`` on the
 store, so no IRI from a URL ever becomes SPARQL text.
 """
 
@@ -17,13 +19,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from adgmin_kg.prefixes import PREFIXES as MODEL_PREFIXES
+from adgmin_kg.prefixes import shorten
 from adgmin_kg.query import KNOWN_PREFIXES, StoredQuery, list_queries
 
-__all__ = ["CSP", "EntityView", "Fact", "entity_page", "entity_rdf", "entity_view", "home_page",
-           "results_page", "static_file", "thai_font_path"]
+__all__ = ["CSP", "EDITOR_CSP", "EntityView", "Fact", "editor_page", "entity_page", "entity_rdf", "entity_view",
+           "home_page", "results_page", "static_file", "thai_font_path"]
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+#: The editor page: YASGUI sets inline styles and draws icons from data: URIs; still nothing
+#: from anywhere but this server.
+EDITOR_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+    "img-src 'self'", "img-src 'self' data:")
+XSD_DATES = ("http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#dateTime")
 
 ID = "https://w3id.org/adgmin-kg/id/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -59,7 +68,10 @@ def thai_font_path() -> Path:
     return files[0]
 
 
-_STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+_STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+                 ".LICENSE": "text/plain; charset=utf-8"}
+#: The files of ``static/`` the pages use (YASGUI's as published on npm, see yasgui.LICENSE).
+STATIC_FILES = ("app.js", "style.css", "editor.js", "yasgui.min.js", "yasgui.min.css", "yasgui.LICENSE")
 
 
 @cache
@@ -70,7 +82,7 @@ def static_file(name: str) -> tuple[bytes, str] | None:
             return thai_font_path().read_bytes(), "font/ttf"
         except FileNotFoundError:
             return None
-    if name not in ("app.js", "style.css"):
+    if name not in STATIC_FILES:
         return None
     data = resources.files("adgmin_kg").joinpath("static", name).read_bytes()
     return data, _STATIC_TYPES[Path(name).suffix]
@@ -121,32 +133,47 @@ def lang_span(text: str, lang: str | None) -> str:
     return f"<span{attr}>{esc(text)}</span>"
 
 
-def page(title: str, body: str, *, lang: str = "en") -> str:
+def _prefixes_json() -> str:
+    """The model's prefixes for the scripts, as a JSON data block (not a script CSP runs)."""
+    import json
+
+    data = json.dumps(MODEL_PREFIXES, ensure_ascii=True).replace("</", "<\\/")
+    return f'<script type="application/json" id="prefixes">{data}</script>'
+
+
+def page(title: str, body: str, *, lang: str = "en", head: str = "", scripts: tuple[str, ...] = ("app.js",)) -> str:
+    tags = "".join(f'<script src="/static/{name}"></script>' for name in scripts)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)} · adgmin-kg</title>"
+        f"<title>{esc(title)} · adgmin-kg</title>{head}"
         '<link rel="stylesheet" href="/static/style.css"></head>\n<body>'
         '<header><a href="/" class=home>adgmin-kg</a> <span class=tag>ASEAN digital cooperation · '
-        '<span lang="th">ความร่วมมือด้านดิจิทัลอาเซียน</span></span></header>\n<main>'
+        '<span lang="th">ความร่วมมือด้านดิจิทัลอาเซียน</span></span>'
+        '<nav><a href="/">Questions</a> <a href="/editor">SPARQL editor</a></nav></header>\n<main>'
         f"{body}</main>\n<footer>Read-only SPARQL endpoint at <code>/sparql</code> · "
         "data CC0, code MIT</footer>"
-        '<script src="/static/app.js"></script></body></html>\n'
+        f"{_prefixes_json()}{tags}</body></html>\n"
     )
 
 
 # --------------------------------------------------------------------------- home and results
 
 
-def _query_form(query: StoredQuery) -> str:
+def _fields(query: StoredQuery, given: dict[str, str] | None = None) -> str:
     fields = []
     for param in query.parameters:
         hint = "optional" if param.optional else (f'default "{param.default}"' if param.default else "required")
-        value = param.default or ""
+        value = (given or {}).get(param.name, param.default or "")
         fields.append(
             f'<label>{esc(param.name)} <input name="{esc(param.name)}" value="{esc(value)}" '
             f'placeholder="{esc(hint)}" title="{esc(param.description)}"></label>'
         )
+    return "".join(fields)
+
+
+def _query_form(query: StoredQuery) -> str:
+    fields = [_fields(query)]
     return (
         f'<section class=query id="q-{esc(query.name)}"><h3>{esc(query.name)}</h3>'
         f"<p>{esc(query.question)}</p>"
@@ -159,7 +186,7 @@ def _query_form(query: StoredQuery) -> str:
 
 def home_page(server: Any) -> str:
     queries = list_queries()
-    stats = f"{len(server.store):,} quads in {len(server.known_graphs)} named graphs"
+    stats = f"{server.distinct_triples:,} triples in {len(server.known_graphs)} named graphs"
     body = (
         "<h1>ASEAN digital cooperation <span lang=th>ความร่วมมือด้านดิจิทัลอาเซียน</span></h1>"
         f"<p>A knowledge graph built from Thai government press releases ({esc(stats)}). "
@@ -168,6 +195,9 @@ def home_page(server: Any) -> str:
         f'{link(ID + "topic/cybersecurity", "cybersecurity")}, or run a stored question:</p>'
         + "".join(_query_form(q) for q in queries)
         + '<section class=query id=sparql-form><h3>Your own SPARQL</h3>'
+        '<p>Write it in the <a href="/editor">SPARQL editor</a> (highlighting, prefix completion, '
+        'result tables), or here. The model\'s prefixes (<code>meeting:</code>, <code>country:</code>, '
+        '<code>schema:</code>...) need no <code>PREFIX</code> line.</p>'
         '<form class=sparql action="/sparql" method=post>'
         '<textarea name=query rows=6 cols=80 spellcheck=false>PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n'
         'SELECT ?s ?label WHERE { ?s rdfs:label ?label FILTER(lang(?label) = "th") } LIMIT 10</textarea>'
@@ -180,8 +210,11 @@ def _cell(binding: dict[str, str] | None) -> str:
     if not binding:
         return "<td></td>"
     if binding.get("type") == "uri":
-        return f"<td>{link(binding['value'])}</td>"
-    return f"<td>{lang_span(binding.get('value', ''), binding.get('xml:lang'))}</td>"
+        name = shorten(binding["value"])
+        nowrap = " class=nowrap" if len(name) <= 40 else ""  # a short name stays on one line
+        return f"<td{nowrap}>{link(binding['value'], name)}</td>"
+    nowrap = " class=nowrap" if binding.get("datatype") in XSD_DATES else ""
+    return f"<td{nowrap}>{lang_span(binding.get('value', ''), binding.get('xml:lang'))}</td>"
 
 
 def results_table(result: dict[str, Any]) -> str:
@@ -197,12 +230,53 @@ def results_table(result: dict[str, Any]) -> str:
 
 
 def results_page(server: Any, query: StoredQuery, given: dict[str, str], result: dict[str, Any]) -> str:
+    """A stored query's results under its form, filled in with the parameters it ran with (a
+    plain GET form: change a value and run it again, with or without JavaScript)."""
     params = ", ".join(f"{k} = {v}" for k, v in given.items()) or "defaults"
+    csv_link = f"/api/query/{urllib.parse.quote(query.name)}?" + urllib.parse.urlencode({**given, "format": "csv"})
+    form = (
+        f'<form class=again action="/query/{esc(query.name)}" method=get>{_fields(query, given)}'
+        f'<button type=submit>Run</button> <a href="{esc(csv_link)}">CSV</a></form>'
+    )
     body = (
-        f"<h1>{esc(query.name)}</h1><p>{esc(query.question)}</p><p class=params>{esc(params)}</p>"
+        f"<h1>{esc(query.name)}</h1><p>{esc(query.question)}</p>{form}<p class=params>{esc(params)}</p>"
         + results_table(result)
     )
     return page(query.name, body)
+
+
+#: The query the editor opens with: the ASEAN ICT Fund's projects, the README's question.
+EDITOR_QUERY = """PREFIX adg: <https://w3id.org/adgmin-kg/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX organisation: <https://w3id.org/adgmin-kg/id/org/>
+
+# What did the ASEAN ICT Fund give, to whom, in which year?
+SELECT ?project ?title ?recipient ?year ?amount ?currency WHERE {
+  ?project schema:funder organisation:asean-ict-fund ;
+           rdfs:label ?title ;
+           adg:recipient ?recipient .
+  OPTIONAL { ?project adg:fiscalYear ?year }
+  OPTIONAL { ?project adg:amount ?amount }
+  OPTIONAL { ?project adg:currency ?currency }
+}
+ORDER BY ?year ?title
+"""
+
+
+def editor_page(server: Any) -> str:
+    """The SPARQL editor: YASGUI on this server's ``/sparql``, with a plain form under it for
+    browsers without JavaScript."""
+    body = (
+        "<h1>SPARQL editor</h1><p>Queries run on this server's read-only endpoint "
+        "<code>/sparql</code> (10 s at most). The model's prefixes complete as you type "
+        "(<kbd>Ctrl</kbd>-<kbd>Space</kbd>) and need no <code>PREFIX</code> line.</p>"
+        f'<div id=yasgui data-query="{esc(EDITOR_QUERY)}"></div>'
+        '<noscript><form action="/sparql" method=post><textarea name=query rows=14 cols=80>'
+        f"{esc(EDITOR_QUERY)}</textarea><br><button type=submit>Run</button></form></noscript>"
+    )
+    head = '<link rel="stylesheet" href="/static/yasgui.min.css">'
+    return page("SPARQL editor", body, head=head, scripts=("yasgui.min.js", "editor.js"))
 
 
 # --------------------------------------------------------------------------- entities

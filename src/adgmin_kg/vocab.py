@@ -5,6 +5,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from adgmin_kg.prefixes import INSTANCE_KINDS, PREFIXES as _PREFIXES
+
 BASE = "https://w3id.org/adgmin-kg/"
 ADG = Namespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
@@ -34,17 +36,8 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 # instance kinds, each with its own prefix in exports (``meeting:adgmin-3``); statements,
-# whose local names hold a slash, are written as full IRIs
-INSTANCE_KINDS = (
-    "release", "country", "org", "person", "post", "place", "series", "meeting", "document", "decision",
-    "attendance", "project", "proposal", "support", "topic", "decision-kind", "role", "level",
-    "document-kind", "scheme", "activity", "agent",
-)
-EXPORT_PREFIXES: dict[str, str] = {
-    **{p: str(ns) for p, ns in PREFIXES.items() if p != "id"},
-    # ``org:`` is W3C ORG's; organisations get ``organisation:``
-    **{("organisation" if kind == "org" else kind): f"{BASE}id/{kind}/" for kind in INSTANCE_KINDS},
-}
+# whose local names hold a slash, are written as full IRIs. Declared in adgmin_kg.prefixes.
+EXPORT_PREFIXES: dict[str, str] = {p: iri for p, iri in _PREFIXES.items() if p != "graph"}
 
 # gazetteer kinds whose entries are SKOS concepts, and their schemes
 SCHEMES: dict[str, str] = {

@@ -11,7 +11,10 @@ from adgmin_kg.errors import AdgminKgError
 
 
 def parser() -> argparse.ArgumentParser:
+    from adgmin_kg import __version__
+
     p = argparse.ArgumentParser(prog="adgmin-kg", description="Build and query the knowledge graph of ASEAN digital cooperation.")
+    p.add_argument("--version", action="version", version=f"adgmin-kg {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for commands in (graph, query, evaluate, audit, scope, analysis, serve):
         commands.register(sub)

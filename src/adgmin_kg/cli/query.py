@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,7 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--param", action="append", default=[], metavar="KEY=VALUE",
         help="a parameter: an IRI, or a label in English or Thai (repeatable)",
     )
-    q.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    q.add_argument(
+        "--format", choices=FORMATS, default="table",
+        help="output format (default: table; tsv is SPARQL 1.1 TSV, as the server's; json types numbers)",
+    )
+    q.add_argument("--full-iri", action="store_true", help="table: full IRIs instead of prefixed names")
+    q.add_argument(
+        "--width", type=int, default=None, metavar="N",
+        help="table: cut cells so lines fit N columns; 0: no limit (default: the terminal's width, "
+             "or $COLUMNS; no limit when writing to a file or pipe)",
+    )
     q.add_argument(
         "--graph", type=Path, metavar="PATH",
         help="a build folder or an RDF file (.ttl .nt .trig .jsonld .nq .rdf); default: build/",
@@ -52,8 +63,20 @@ def cmd_query(args: argparse.Namespace) -> int:
         result = run_query(args.name, graph=args.graph, engine=args.engine, **params)
     else:
         result = run_query(file=args.file, graph=args.graph, engine=args.engine, **params)
-    sys.stdout.write(format_result(result, args.format))
+    sys.stdout.write(format_result(result, args.format, full_iri=args.full_iri, width=table_width(args.width)))
     return 0
+
+
+def table_width(asked: int | None) -> int | None:
+    """The width a table must fit: as asked (0: none), else the terminal's, else ``$COLUMNS``."""
+    if asked is not None:
+        if asked < 0:
+            raise ParameterError(f"--width {asked}: give a number of columns, or 0 for no limit")
+        return asked or None
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 def cmd_queries(args: argparse.Namespace) -> int:

@@ -3,6 +3,21 @@
 "use strict";
 
 const ID = "https://w3id.org/adgmin-kg/id/";
+const DATES = ["http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#dateTime"];
+// the model's prefixes (adgmin_kg.prefixes), longest namespace first
+const PREFIXES = Object.entries(JSON.parse(document.getElementById("prefixes")?.textContent || "{}"))
+  .sort((a, b) => b[1].length - a[1].length);
+
+// "meeting:adgmin-3" for an IRI a prefix gives a valid prefixed name, else the IRI
+function shorten(iri) {
+  for (const [prefix, namespace] of PREFIXES) {
+    const local = iri.slice(namespace.length);
+    if (iri.startsWith(namespace) && /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/.test(local)) {
+      return prefix + ":" + local;
+    }
+  }
+  return iri;
+}
 
 function hrefOf(iri) {
   if (iri.startsWith(ID)) return "/id/" + iri.slice(ID.length).split("/").map(encodeURIComponent).join("/");
@@ -18,9 +33,11 @@ function cell(binding) {
     const target = hrefOf(binding.value);
     const node = document.createElement(target ? "a" : "span");
     if (target) node.href = target;
-    node.textContent = binding.value.startsWith(ID) ? "id:" + binding.value.slice(ID.length) : binding.value;
+    node.textContent = shorten(binding.value);
+    if (node.textContent.length <= 40) td.className = "nowrap";  // a short name stays on one line
     td.appendChild(node);
   } else {
+    if (DATES.includes(binding.datatype)) td.className = "nowrap";
     const span = document.createElement("span");
     if (binding["xml:lang"]) span.lang = binding["xml:lang"];
     span.textContent = binding.value;
