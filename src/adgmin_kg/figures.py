@@ -237,39 +237,47 @@ def _place_labels(
     fontsize: float,
 ) -> list[str]:
     """Put each ``(node, xy, marker radius in points, text)`` label beside its node, most
-    important first, where it overlaps no placed label, no other node and stays in the axes.
-    Returns the nodes whose label found no place."""
+    important first, where it overlaps no placed label, no other node and stays in the axes;
+    in a cluster too dense for that, over other nodes (on its white box), still clear of every
+    other label. Returns the nodes whose label found no place."""
     placed: list[Bbox] = []
     area = ax.get_window_extent(renderer)
     dropped = []
     for node, xy, radius, text in items:
-        done = False
-        for distance in (radius + 3, radius + 12, radius + 26, radius + 45, radius + 70, radius + 100):
-            for dx, dy, ha, va in _DIRECTIONS:
-                label = ax.annotate(
-                    text, xy=xy, xytext=(dx * distance, dy * distance), textcoords="offset points",
-                    ha=ha, va=va, fontsize=fontsize, color="#1a202c", zorder=5,
-                    linespacing=1.05,
-                    bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8},
-                    arrowprops=None if distance <= radius + 3 else
-                    {"arrowstyle": "-", "color": "#a0aec0", "lw": 0.6, "shrinkA": 0, "shrinkB": radius},
-                )
-                box = label.get_window_extent(renderer)
-                clash = (
-                    box.x0 < area.x0 or box.x1 > area.x1 or box.y0 < area.y0 or box.y1 > area.y1
-                    or any(box.overlaps(other) for other in placed)
-                    or any(box.overlaps(b) for n, b in node_boxes.items() if n != node)
-                )
-                if not clash:
-                    placed.append(box)
-                    done = True
-                    break
-                label.remove()
-            if done:
-                break
-        if not done:
+        others = [b for n, b in node_boxes.items() if n != node]
+        box = _place_label(ax, renderer, node, xy, radius, text, fontsize, placed, others, area)
+        box = box or _place_label(ax, renderer, node, xy, radius, text, fontsize, placed, [], area)
+        if box is None:
             dropped.append(node)
+        else:
+            placed.append(box)
     return dropped
+
+
+def _place_label(ax: Any, renderer: Any, node: str, xy: tuple[float, float], radius: float, text: str,
+                 fontsize: float, labels: list[Bbox], nodes: list[Bbox], area: Bbox) -> Bbox | None:
+    """The first spot, nearest first, where the label is inside ``area`` and clear of ``labels``
+    and ``nodes``; the label is left drawn there. None when there is no such spot."""
+    for distance in (radius + 3, radius + 12, radius + 26, radius + 45, radius + 70, radius + 100):
+        for dx, dy, ha, va in _DIRECTIONS:
+            label = ax.annotate(
+                text, xy=xy, xytext=(dx * distance, dy * distance), textcoords="offset points",
+                ha=ha, va=va, fontsize=fontsize, color="#1a202c", zorder=5,
+                linespacing=1.05,
+                bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8},
+                arrowprops=None if distance <= radius + 3 else
+                {"arrowstyle": "-", "color": "#a0aec0", "lw": 0.6, "shrinkA": 0, "shrinkB": radius},
+            )
+            box = label.get_window_extent(renderer)
+            clash = (
+                box.x0 < area.x0 or box.x1 > area.x1 or box.y0 < area.y0 or box.y1 > area.y1
+                or any(box.overlaps(other) for other in labels)
+                or any(box.overlaps(b) for b in nodes)
+            )
+            if not clash:
+                return box
+            label.remove()
+    return None
 
 
 def save(figure: Figure, out_dir: Path | str, stem: str, formats: Iterable[str] = ("png", "svg"),
