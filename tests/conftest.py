@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,25 @@ def corpus_build():
     from adgmin_kg.pipeline import build, discover_releases
 
     return build(discover_releases([RELEASES]))
+
+
+@contextmanager
+def _serving(graph: Path, limits) -> Iterator:  # noqa: ANN001 - a serve.Limits
+    """The read-only server on ``graph`` on a free local port, in a thread, for the block."""
+    from adgmin_kg.serve import make_server
+
+    server = make_server(graph, "127.0.0.1", 0, limits)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def serving():
+    """``with serving(graph, limits) as server:``: a server for the tests that need one running."""
+    return _serving

@@ -11,14 +11,13 @@ writes screenshots (``ADGMIN_KG_SCREENSHOTS=DIR`` keeps them) for a person to lo
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from adgmin_kg.paths import releases_dir
-from adgmin_kg.serve import Limits, make_server
+from adgmin_kg.serve import Limits
 
 CHROMIUM = Path(os.environ.get("ADGMIN_KG_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -61,19 +60,13 @@ def _need_chromium() -> None:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory, serving) -> Iterator[str]:
     from adgmin_kg import pipeline
 
     path = tmp_path_factory.mktemp("browser") / "kg.trig"
     pipeline.build_dataset([releases_dir() / "thaigov-66419.txt"]).serialize(path, format="trig")
-    server = make_server(path, "127.0.0.1", 0, Limits(workers=1, time_limit=10))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
+    with serving(path, Limits(workers=1, time_limit=10)) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")

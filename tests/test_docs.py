@@ -21,7 +21,6 @@ import re
 import shlex
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,17 +128,11 @@ def shim(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def server(corpus: Path) -> Iterator[str]:
-    from adgmin_kg.serve import Limits, make_server
+def server(corpus: Path, serving) -> Iterator[str]:
+    from adgmin_kg.serve import Limits
 
-    running = make_server(corpus, "127.0.0.1", 0, Limits(workers=1))
-    thread = threading.Thread(target=running.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
+    with serving(corpus, Limits(workers=1)) as running:
         yield f"http://127.0.0.1:{running.server_address[1]}"
-    finally:
-        running.shutdown()
-        running.server_close()
 
 
 def commands(text: str) -> list[str]:

@@ -24,7 +24,7 @@ import pytest
 
 from adgmin_kg.paths import releases_dir
 from adgmin_kg.query import Term, get_query, list_queries, run_query
-from adgmin_kg.serve import Limits, RefusedError, check_query, make_server, negotiate
+from adgmin_kg.serve import Limits, RefusedError, check_query, negotiate
 
 SEED = "thaigov-66419"
 PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
@@ -95,16 +95,9 @@ class Running:
 
 
 @pytest.fixture(scope="module")
-def running(seed_trig: Path) -> Iterator[Running]:
-    server = make_server(seed_trig, "127.0.0.1", 0, LIMITS)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
+def running(seed_trig: Path, serving) -> Iterator[Running]:
+    with serving(seed_trig, LIMITS) as server:
         yield Running(server, *server.server_address[:2])
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 @pytest.fixture(scope="module")
