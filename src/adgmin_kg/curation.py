@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, NamespaceManager
+from rdflib.namespace import OWL, RDF, RDFS, NamespaceManager
 from rdflib.term import Node
 from rdflib.util import from_n3
 
@@ -26,7 +26,7 @@ from adgmin_kg.read import Release
 from adgmin_kg.vocab import CURATION, PREFIXES
 from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
-ACTIONS = ("add", "retract", "correct", "pin")
+ACTIONS = ("add", "retract", "correct", "pin", "merge")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,11 @@ def load_curation(path: Path, release: Release) -> list[CuratedFact]:
         if action not in ACTIONS:
             raise DataError(path, f"{where}: 'action' must be one of {', '.join(ACTIONS)}")
         missing = [k for k in ("subject", "predicate", "object", "note") if k not in item]
+        if action == "merge":
+            missing = [k for k in ("subject", "object", "note", "quote") if k not in item]
+            if missing:
+                raise DataError(path, f"{where}: lacks {', '.join(missing)}")
+            item = {**item, "predicate": "owl:sameAs"}
         if action != "retract" and "quote" not in item:
             missing.append("quote")
         if action == "correct" and "new_object" not in item:
@@ -135,6 +140,16 @@ def apply_curation(dataset: Dataset, release: Release, facts: list[CuratedFact],
     """Apply curated facts to the release's named graph."""
     writer = ReleaseGraphWriter(dataset, release, activity=CURATION)
     for number, fact in enumerate(facts, start=1):
+        if fact.action == "merge":
+            if not isinstance(fact.subject, URIRef) or not isinstance(fact.object, URIRef) or fact.subject == fact.object:
+                raise DataError(path, f"fact {number}: merge: subject and object are two different IRIs (the node merged away, the node kept)")
+            g = writer.graph
+            if next(g.triples((fact.subject, None, None)), None) is None and next(g.triples((None, None, fact.subject)), None) is None:
+                raise DataError(path, f"fact {number}: merge: the graph of {release.id} does not name {fact.subject.n3()}")
+            statement = writer.fact(fact.subject, OWL.sameAs, fact.object, fact.quote, "curation-merge")  # type: ignore[arg-type]
+            if statement is not None:
+                writer.graph.add((statement, RDFS.comment, Literal(fact.note)))
+            continue
         if fact.action == "pin":
             _check_pin(writer.graph, fact, number, path, release.id)
             statement = writer.fact(fact.subject, fact.predicate, fact.object, fact.quote, "curation-pin", key="pin")  # type: ignore[arg-type]

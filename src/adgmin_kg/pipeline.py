@@ -383,7 +383,7 @@ def run_build(
     if "trig" in formats and "nt" in formats:
         _export_with_store(graphs, out_dir, formats, reconciled)
     else:
-        export_staged(graphs, out_dir, formats, leave_out=reconciled.left_out)
+        export_staged(graphs, out_dir, formats, leave_out=reconciled.left_out, merges=reconciled.merges)
     cache.prune({path for _, path in graphs} | {reconciled.left_out_path})
     return summary
 
@@ -394,7 +394,8 @@ def _export_with_store(graphs: list[tuple[str, Path]], out_dir: Path, formats: t
     truthy view (``kg.nt``): the lines reconciliation leaves out are left out of it too."""
     fresh = fresh_store_dir(out_dir)
     by_iri = dict(graphs)
-    changes = graph_changes(out_dir, by_iri)
+    # merged nodes are rewritten all through the default graph: then the store is loaded afresh
+    changes = None if reconciled.merges else graph_changes(out_dir, by_iri)
 
     def make_store(trig: Path, union: Path) -> None:
         if changes is None:
@@ -403,11 +404,11 @@ def _export_with_store(graphs: list[tuple[str, Path]], out_dir: Path, formats: t
             update_store(out_dir, changes, fresh, reconciled.left_out_path)
 
     try:
-        export_staged(graphs, out_dir, formats, alongside=make_store, leave_out=reconciled.left_out)
+        export_staged(graphs, out_dir, formats, alongside=make_store, leave_out=reconciled.left_out, merges=reconciled.merges)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    install_store(out_dir, fresh, by_iri, reconciled.left_out_path)
+    install_store(out_dir, fresh, by_iri, reconciled.left_out_path, merged=bool(reconciled.merges))
 
 
 def _newest_input(folders: Sequence[Path]) -> float:

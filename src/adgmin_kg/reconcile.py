@@ -63,6 +63,7 @@ _START = "https://schema.org/startDate"
 _EXPECTED_TIME = str(ADG.expectedTime)
 _EXPECTED_YEAR = str(ADG.expectedYear)
 _STATEMENT = str(ADG.Statement)
+_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")  # the builder's English months
 
@@ -178,6 +179,7 @@ class Evidence:
     statements: list[ox.NamedNode] = field(default_factory=list)  # every statement, for its rank
     issued: dict[str, dt.date] = field(default_factory=dict)  # release IRI -> its date
     contained_in: dict[str, set[str]] = field(default_factory=dict)  # place IRI -> places holding it
+    merges: list[tuple[str, str, str]] = field(default_factory=list)  # (node merged away, node kept, statement)
 
 
 def _date(term: Term) -> dt.date | None:
@@ -214,6 +216,11 @@ def read_evidence(graphs: Iterable[tuple[str, Path]], rules: Rules) -> Evidence:
                 continue
             evidence.statements.append(subject)
             predicate = fields.get(_RDF + "predicate")
+            curated = fields.get(_PROV + "wasGeneratedBy") == ox.NamedNode(str(CURATION))
+            if curated and isinstance(predicate, ox.NamedNode) and predicate.value == _SAME_AS:
+                drop, keep = fields.get(_RDF + "subject"), fields.get(_RDF + "object")
+                if isinstance(drop, ox.NamedNode) and isinstance(keep, ox.NamedNode):
+                    evidence.merges.append((drop.value, keep.value, subject.value))
             if isinstance(predicate, ox.NamedNode) and predicate.value in wanted:
                 evidence.claims.append(
                     Claimed(
@@ -222,7 +229,7 @@ def read_evidence(graphs: Iterable[tuple[str, Path]], rules: Rules) -> Evidence:
                         predicate=predicate,
                         value=fields[_RDF + "object"],
                         release=fields[_PROV + "wasDerivedFrom"],  # type: ignore[arg-type]
-                        curated=fields.get(_PROV + "wasGeneratedBy") == ox.NamedNode(str(CURATION)),
+                        curated=curated,
                     )
                 )
     return evidence
@@ -443,15 +450,45 @@ class Reconciliation:
     """The outcome: every statement's rank, and the triples the truthy view leaves out."""
 
     ranks: dict[str, Ranked]
-    left_out: set[str]  # canonical N-Triples lines ("<s> <p> <o> .\n")
+    left_out: set[str]  # canonical N-Triples lines ("<s> <p> <o> .\n"), as merged
     statements: list[ox.NamedNode]
+    merged_into: dict[str, str] = field(default_factory=dict)  # node merged away -> node kept
+    merge_statements: set[str] = field(default_factory=set)  # the curated owl:sameAs statements
+
+
+def merged_into(merges: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Node merged away -> the node it ends in (chains followed; in a cycle, the IRI that sorts
+    first is kept, so the outcome does not depend on the order of the curation files)."""
+    direct: dict[str, str] = {}
+    for drop, keep, _ in sorted(merges):
+        direct.setdefault(drop, keep)
+    out: dict[str, str] = {}
+    for start in sorted(direct):
+        seen = [start]
+        node = direct[start]
+        while node in direct and node not in seen:
+            seen.append(node)
+            node = direct[node]
+        if node in seen:  # a cycle: all of it ends in its first IRI
+            node = min(seen)
+        if node != start:
+            out[start] = node
+    return out
+
+
+def _merged(term: Term, into: dict[str, str]) -> Term:
+    return ox.NamedNode(into[term.value]) if isinstance(term, ox.NamedNode) and term.value in into else term
 
 
 def reconcile(evidence: Evidence, rules: Rules) -> Reconciliation:
-    """Rank every claim of every one-value group, groups in the rules' order."""
+    """Rank every claim of every one-value group, groups in the rules' order. Nodes an editor
+    merged are one subject here: their claims compete."""
     by_key: dict[tuple[str, str], list[Claimed]] = defaultdict(list)
     group_of = rules.predicates
+    into = merged_into(evidence.merges)
     for c in evidence.claims:
+        if into:
+            c = Claimed(c.statement, _merged(c.subject, into), c.predicate, _merged(c.value, into), c.release, c.curated)
         by_key[(group_of[c.predicate.value].id, str(c.subject))].append(c)
     ranks: dict[str, Ranked] = {}
     starts: dict[str, dt.date] = {}
@@ -469,7 +506,7 @@ def reconcile(evidence: Evidence, rules: Rules) -> Reconciliation:
             for s in statements:
                 if ranks[s.statement.value].rank != "preferred":
                     left_out.add(_line(s.subject, s.predicate, s.value))
-    return Reconciliation(ranks, left_out, evidence.statements)
+    return Reconciliation(ranks, left_out, evidence.statements, into, {m[2] for m in evidence.merges})
 
 
 def _line(s: Term, p: ox.NamedNode, o: Term) -> str:
@@ -524,6 +561,39 @@ def reconciled_triples(result: Reconciliation, rules: Rules) -> Iterator[ox.Trip
 
 
 @dataclass(frozen=True)
+class Merges:
+    """Nodes an editor merged (``action: merge`` in data/curation): in the truthy view every
+    triple names the kept node instead of the one merged away, but for the curated
+    ``owl:sameAs`` statements themselves, which keep saying which node was merged into which."""
+
+    into: dict[str, str]
+    statements: frozenset[str]
+
+    def rewrite(self, line: str) -> str:
+        """The N-Triples line with merged nodes replaced (subject and object positions)."""
+        subject, rest = line.split(" ", 1)
+        if subject[1:-1] in self.statements:
+            return line
+        predicate, obj = rest.split(" ", 1)
+        if predicate == f"<{_SAME_AS}>" and subject[1:-1] in self.into and obj.startswith(f"<{self.into[subject[1:-1]]}>"):
+            return line  # the merge itself
+        if subject.startswith("<") and subject[1:-1] in self.into:
+            subject = f"<{self.into[subject[1:-1]]}>"
+        body = obj[: -len(" .\n")] if obj.endswith(" .\n") else None
+        if body and body.startswith("<") and body.endswith(">") and body[1:-1] in self.into:
+            obj = f"<{self.into[body[1:-1]]}> .\n"
+        return f"{subject} {predicate} {obj}"
+
+    def touches(self, line: str) -> bool:
+        return any(f"<{node}>" in line for node in self.into) if len(self.into) < 8 else bool(self._pattern().search(line))
+
+    def _pattern(self):  # type: ignore[no-untyped-def]
+        import re
+
+        return re.compile("|".join(re.escape(f"<{n}>") for n in sorted(self.into)))
+
+
+@dataclass(frozen=True)
 class Staged:
     """``graph/reconciled`` staged, and the lines the truthy view leaves out (also staged, so
     that the next build can patch the store's default graph)."""
@@ -531,6 +601,7 @@ class Staged:
     graph: tuple[str, Path]
     left_out: frozenset[str]
     left_out_path: Path
+    merges: Merges | None = None  # the truthy view's merged nodes (None: no editor merged any)
 
 
 def _stage(folder: Path, stem: str, text: str) -> Path:
@@ -551,7 +622,8 @@ def reconcile_staged(graphs: Sequence[tuple[str, Path]], folder: Path, rules: Ru
     result = reconcile(read_evidence(graphs, rules), rules)
     graph = _stage(folder, "reconciled", canonical_triples(reconciled_triples(result, rules)))
     left_out = _stage(folder, "left-out", "".join(sorted(result.left_out)))
-    return Staged((str(RECONCILED_GRAPH), graph), frozenset(result.left_out), left_out)
+    merges = Merges(result.merged_into, frozenset(result.merge_statements)) if result.merged_into else None
+    return Staged((str(RECONCILED_GRAPH), graph), frozenset(result.left_out), left_out, merges)
 
 
 def reconcile_dataset(dataset: Dataset, rules: Rules | None = None) -> frozenset[str]:

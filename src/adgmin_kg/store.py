@@ -25,7 +25,12 @@ RECONCILED_GRAPH = "https://w3id.org/adgmin-kg/graph/reconciled"
 #: SPARQL Update that makes a default graph loaded with the union of a ``kg.trig`` the truthy
 #: view (as ``kg.nt``): it removes the claims of one-value properties whose statements
 #: ``graph/reconciled`` does not rank preferred.
+#: Then the nodes an editor merged (a curated owl:sameAs, ``action: merge``) are replaced by the
+#: nodes kept, but in the merge statements themselves (one step: a chain of merges is followed
+#: by the build's exports, not by this update).
 TRUTHY_UPDATE = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX adg: <https://w3id.org/adgmin-kg/ontology#>
 DELETE {{ ?s ?p ?o }} WHERE {{
   GRAPH <{RECONCILED_GRAPH}> {{
@@ -33,6 +38,18 @@ DELETE {{ ?s ?p ?o }} WHERE {{
     ?statement adg:rank ?rank . FILTER(?rank != adg:PreferredRank)
   }}
   GRAPH ?release {{ ?statement rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
+}} ;
+DELETE {{ ?drop ?p ?o }} INSERT {{ ?keep ?p ?o }} WHERE {{
+  GRAPH ?g {{ ?merge rdf:predicate owl:sameAs ; rdf:subject ?drop ; rdf:object ?keep ;
+                     prov:wasGeneratedBy <https://w3id.org/adgmin-kg/id/activity/curation> }}
+  ?drop ?p ?o . FILTER(?p != owl:sameAs || ?o != ?keep)
+}} ;
+DELETE {{ ?s ?p ?drop }} INSERT {{ ?s ?p ?keep }} WHERE {{
+  GRAPH ?g {{ ?merge rdf:predicate owl:sameAs ; rdf:subject ?drop ; rdf:object ?keep ;
+                     prov:wasGeneratedBy <https://w3id.org/adgmin-kg/id/activity/curation> }}
+  ?s ?p ?drop .
+  FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?s rdf:predicate owl:sameAs ;
+                                    prov:wasGeneratedBy <https://w3id.org/adgmin-kg/id/activity/curation> }} }}
 }}"""
 
 STORE_DIR = "store"
@@ -99,8 +116,8 @@ def graph_changes(build_dir: Path, graphs: dict[str, Path]) -> list[tuple[str, P
     if not isinstance(previous, dict) or not (build_dir / STORE_DIR).is_dir():
         return None
     left_out = manifest.get("left_out")
-    if not isinstance(left_out, str) or not Path(left_out).exists():
-        return None  # a store made before reconciliation, or its left-out lines are gone
+    if not isinstance(left_out, str) or not Path(left_out).exists() or manifest.get("merged"):
+        return None  # a store made before reconciliation, its left-out lines gone, or nodes merged
     changes = []
     for iri in sorted(set(previous) | set(graphs)):
         old = Path(previous[iri]) if iri in previous else None
@@ -152,7 +169,7 @@ def update_store(build_dir: Path, changes: list[tuple[str, Path | None, Path | N
     store.flush()
 
 
-def install_store(build_dir: Path, fresh: Path, graphs: dict[str, Path] | None = None, left_out: Path | None = None) -> Path:
+def install_store(build_dir: Path, fresh: Path, graphs: dict[str, Path] | None = None, left_out: Path | None = None, merged: bool = False) -> Path:
     """Put a store made from ``<build>/kg.trig`` in place of the old one and record which
     ``kg.trig`` (and which staged file per graph) it was made from; the old store stays whole
     until then."""
@@ -167,6 +184,8 @@ def install_store(build_dir: Path, fresh: Path, graphs: dict[str, Path] | None =
         manifest["graphs"] = {iri: str(path) for iri, path in sorted(graphs.items())}
     if left_out is not None:
         manifest["left_out"] = str(left_out)
+    if merged:
+        manifest["merged"] = True  # nodes merged in the default graph: the next build loads afresh
     write_atomic(build_dir / MARKER, json.dumps(manifest, indent=1))
     return target
 
