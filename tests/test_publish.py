@@ -32,6 +32,9 @@ from adgmin_kg.serve import Limits, make_server
 
 SEED = "thaigov-66419"
 PARAMS = {q.name: q.example for q in list_queries()}  # from each query's "# Example:" line
+#: queries about what several releases say (disagreements): no rows on one release; their rows
+#: are checked on several in test_queries_expected.py
+SEVERAL_RELEASES = {"conflicts"}
 
 
 def oxigraph_binary() -> str:
@@ -174,7 +177,8 @@ def test_stored_query_on_oxigraph_server_equals_embedded(published, oxigraph: st
     bindings = bind_parameters(open_graph(seed_trig, "oxigraph"), query, params)
     remote = remote_rows(f"{oxigraph}/query", with_values(query.text, bindings))
     assert remote == sorted(tuple(sorted(r.items())) for r in embedded.rows)
-    assert remote, f"{name} gives no rows on the seed graph, so the comparison proves little"
+    if name not in SEVERAL_RELEASES:
+        assert remote, f"{name} gives no rows on the seed graph, so the comparison proves little"
 
 
 def test_publish_union_into_one_graph(oxigraph: str, seed_trig: Path) -> None:

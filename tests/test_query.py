@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD as XSD_TERMS
 from rdflib.plugins.sparql import prepareQuery
 
 import adgmin_kg
@@ -54,7 +55,7 @@ def test_the_stored_queries_exist() -> None:
     assert set(STORED) == {
         "partners-on-topic", "meeting-details", "meeting-attendees", "documents-by-decision",
         "funded-projects", "next-meetings", "bilateral-talks", "country-profile", "topic-map",
-        "fact-provenance", "document-history",
+        "fact-provenance", "document-history", "conflicts",
     }
 
 
@@ -92,6 +93,7 @@ def test_required_columns_come_first() -> None:
         "topic-map": "topic, topic_label, topic_label_th, partners, meetings",
         "fact-provenance": "statement, release, url, quote, start, end",
         "document-history": "step, date, actor_label, meeting_label, release, quote",
+        "conflicts": "subject, subject_label, property, value, release, quote, rank, reason, curated",
     }
     for query in list_queries():
         wanted = required[query.name].split(", ")
@@ -240,7 +242,7 @@ def test_parameter_errors() -> None:
         run("partners-on-topic", topc="5G")
     with pytest.raises(ParameterError, match="needs the parameter meeting"):
         run("meeting-attendees")
-    with pytest.raises(UnknownQueryError, match="available: bilateral-talks, country-profile"):
+    with pytest.raises(UnknownQueryError, match="available: bilateral-talks, conflicts, country-profile"):
         run("no-such-query")
 
 
@@ -324,16 +326,30 @@ def test_other_rdf_files(tmp_path: Path, suffix: str) -> None:
     dataset = Dataset()
     dataset.parse(FIXTURE, format="trig")
     path = tmp_path / f"kg{suffix}"
-    if suffix in (".ttl", ".nt", ".rdf"):  # triple formats: the union of the graphs
+    if suffix in (".ttl", ".nt", ".rdf"):  # triple formats: the union of the graphs, truthy (as kg.ttl)
         union = dataset.default_context.__class__()
         for s, p, o, _ in dataset.quads():
             union.add((s, p, o))
+        union.remove((URIRef(ID + "meeting/adgmin-3"), URIRef("https://schema.org/startDate"), Literal("2023-02-06", datatype=XSD_TERMS.date)))
         union.serialize(path, format={".ttl": "turtle", ".nt": "nt", ".rdf": "xml"}[suffix])
     else:
         dataset.serialize(path, format={".nq": "nquads", ".jsonld": "json-ld", ".trig": "trig"}[suffix])
     expected = as_multiset(run("meeting-details"))
     for engine in ENGINES:
         assert as_multiset(run_query("meeting-details", graph=path, engine=engine)) == expected
+
+
+def test_the_default_graph_of_a_trig_file_is_the_truthy_view() -> None:
+    """mini.trig's second release announces ADGMIN 3 for 6 February; graph/reconciled ranks it
+    normal, so queries (which read the default graph) see one start, the preferred one."""
+    for engine in ENGINES:
+        rows = run("meeting-details", engine, meeting="ADGMIN 3").rows
+        assert [r["start"] for r in rows] == ["2023-02-09"], engine
+        conflicts = run("conflicts", engine, subject="ADGMIN 3").rows
+        assert [(r["value"], r["rank"], r["reason"]) for r in conflicts] == [
+            ("2023-02-09", "preferred", "reported after the event"),
+            ("2023-02-06", "normal", "reported after the event"),
+        ], engine
 
 
 def test_build_folder(tmp_path: Path) -> None:
@@ -498,8 +514,9 @@ def test_tsv_is_the_servers_sparql_tsv() -> None:
     """CLI TSV and pyoxigraph's SPARQL 1.1 TSV writer (what the server sends) are byte-identical."""
     import io
 
-    store = pyoxigraph.Store()
-    store.load(path=str(FIXTURE), format=pyoxigraph.RdfFormat.TRIG)
+    from adgmin_kg.store import load_union_store
+
+    store = load_union_store(FIXTURE)  # the graph as the CLI and the server read it (the truthy view)
     checked = 0
     for query in list_queries():
         bindings = {}
@@ -508,7 +525,7 @@ def test_tsv_is_the_servers_sparql_tsv() -> None:
             bindings[name] = adgmin_kg.query.resolve_parameter(backend, query.parameter(name), value)
         ours = format_result(backend.select(query.text, bindings), "tsv")
         subs = {pyoxigraph.Variable(k): adgmin_kg.query.to_oxigraph(v) for k, v in bindings.items()}
-        answer = store.query(query.text, substitutions=subs, use_default_graph_as_union=True)
+        answer = store.query(query.text, substitutions=subs)
         out = io.BytesIO()
         answer.serialize(out, pyoxigraph.QueryResultsFormat.TSV)
         theirs = out.getvalue().decode("utf-8")

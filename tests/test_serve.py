@@ -568,3 +568,26 @@ def test_editor_is_yasgui_served_here(running: Running) -> None:
     assert 'autocompleters = local' in editor and "prefixCcApi: undefined" in editor
     status, headers, _ = request(running, "GET", "/sparql", headers={"Accept": "text/html"})
     assert status == 303 and headers["location"] == "/editor"
+
+
+def test_entity_page_shows_the_preferred_value_and_folds_the_others(tmp_path: Path) -> None:
+    """64394 and 64402 announce ADGMIN 3 for 6 February (with related meetings), 66419 reports
+    9 February after it: the page shows 9 February, "2 sources disagree", 6 February folded."""
+    from types import SimpleNamespace
+
+    from adgmin_kg import pipeline
+    from adgmin_kg.serve_pages import entity_page, entity_view
+    from adgmin_kg.store import load_union_store
+
+    path = tmp_path / "kg.trig"
+    releases = [releases_dir() / f"{r}.txt" for r in ("thaigov-64394", "thaigov-64402", SEED)]
+    pipeline.build_dataset(releases).serialize(path, format="trig")
+    store = load_union_store(path)
+    view = entity_view(store, "https://w3id.org/adgmin-kg/id/meeting/adgmin-3")
+    starts = [f for f in view.facts if f.predicate == "https://schema.org/startDate"]
+    assert [f.object.value for f in starts] == ["2023-02-09"]
+    assert [o.object.value for o in starts[0].others] == ["2023-02-06"]
+    assert {s.release.rsplit("/", 1)[-1] for s in starts[0].others[0].sources} == {"thaigov-64394", "thaigov-64402"}
+    page = entity_page(SimpleNamespace(store=store), view)
+    assert "<details class=disagree><summary>2 sources disagree</summary>" in page
+    assert page.count("<details") == 2  # the start date, and the place (the Philippines, 64402)

@@ -38,25 +38,36 @@ def _fresh_load(out: Path, scratch: Path) -> set[str]:
     return _quads(pyoxigraph.Store.read_only(str(scratch)))
 
 
-def test_a_patched_store_equals_a_fresh_one(corpus: Path, tmp_path: Path) -> None:
+def test_a_patched_store_equals_a_fresh_one(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "out"
     run_build([corpus], out)
     manifest = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    assert len(manifest["graphs"]) == len(RELEASES) + 1  # and the reference graph
+    assert len(manifest["graphs"]) == len(RELEASES) + 2  # and the reference and reconciled graphs
+    assert Path(manifest["left_out"]).exists()
     before = _quads(open_store(out / "kg.trig"))
+    six_february = '<https://w3id.org/adgmin-kg/id/meeting/adgmin-3> <https://schema.org/startDate> "2023-02-06"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert six_february not in before  # announced before the event (64394): not preferred
 
-    # one release changed (its quotes move by one character), one dropped
+    # one release changed (its quotes move by one character), one dropped: thaigov-64737, the
+    # one that reported ADGMIN 3 on 9 February after it, so 6 February is preferred now
     changed = corpus / "thaigov-38232.txt"
     changed.write_text(" " + changed.read_text(encoding="utf-8"), encoding="utf-8")
-    for path in corpus.glob("thaigov-80156.*"):
+    for path in corpus.glob("thaigov-64737.*"):
         path.unlink()
+    from adgmin_kg import pipeline
+
+    def not_loaded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the store was loaded afresh, not patched")
+
+    monkeypatch.setattr(pipeline, "load_store", not_loaded)
     run_build([corpus], out)
 
     patched = _quads(open_store(out / "kg.trig"))
     assert patched == _fresh_load(out, tmp_path / "fresh")
     assert patched != before
-    dropped = "<https://w3id.org/adgmin-kg/graph/release/thaigov-80156>"
+    dropped = "<https://w3id.org/adgmin-kg/graph/release/thaigov-64737>"
     assert not any(q.endswith(dropped) for q in patched)
+    assert six_february in patched  # back in the default graph (the truthy view)
 
 
 def test_a_failing_store_leaves_the_old_exports_and_store(corpus: Path, tmp_path: Path, monkeypatch) -> None:

@@ -162,6 +162,12 @@ VIOLATION_CASES = [
     Case("adgsh:Statement-quoteStart-lessThan", STMT,
          "DELETE WHERE { stmt:m-type adg:quoteEnd ?v } ;"
          ' INSERT DATA { stmt:m-type adg:quoteEnd "100"^^xsd:nonNegativeInteger }'),
+    Case("adgsh:Statement-rank-count", STMT, "INSERT DATA { stmt:m-type adg:rank adg:PreferredRank , adg:NormalRank }"),
+    Case("adgsh:Statement-rank-in", STMT, "INSERT DATA { stmt:m-type adg:rank adg:Preferred }"),
+    Case("adgsh:Statement-rankReason-count", STMT,
+         "INSERT DATA { scheme:a skos:inScheme scheme:rank-reasons . scheme:b skos:inScheme scheme:rank-reasons ."
+         " stmt:m-type adg:rankReason scheme:a , scheme:b }"),
+    Case("adgsh:Statement-rankReason-scheme", STMT, "INSERT DATA { stmt:m-type adg:rankReason topic:cybersecurity }"),
     # Meeting
     Case("adgsh:BilateralMeeting-participant-count", "mtg:adgmin-3-talk-japan-thailand",
          "DELETE DATA { mtg:adgmin-3-talk-japan-thailand adg:participant country:japan }"),
@@ -545,15 +551,16 @@ def test_ttl_parses(path: Path) -> None:
 MODEL_CLASSES = (
     "Release Country Fund Ministry WorkingGroup IntergovernmentalOrganisation Place Meeting "
     "MinisterialMeeting SeniorOfficialsMeeting BilateralMeeting CabinetMeeting CommitteeMeeting "
-    "MeetingSeries Attendance Document Decision FundedProject Proposal Support Statement"
+    "MeetingSeries Attendance Document Decision FundedProject Proposal Support Statement Rank"
 ).split()
 MODEL_PROPERTIES = (
     "releaseKind scope sha256 spokesperson iso3166Alpha2 aseanMember country inSeries ordinal "
     "hostCountry memberStatesAttending participant attendee attendedMeeting role theme level "
     "expectedTime expectedYear documentKind decidedBy decisionOn decisionKind reason recipient amount "
     "currency fiscalYear phase continues proposedBy proposedAt proposedBody proposedActivity supporter atMeeting rule "
-    "quote quoteStart quoteEnd"
+    "quote quoteStart quoteEnd rank rankReason oneValueProperty"
 ).split()
+MODEL_INDIVIDUALS = "PreferredRank NormalRank DeprecatedRank".split()
 
 
 def adg_terms(graph: Graph) -> set[URIRef]:
@@ -567,7 +574,9 @@ def test_ontology_declares_every_model_term() -> None:
     for name in MODEL_PROPERTIES:
         types = set(ontology.objects(URIRef(ADG + name), RDF.type))
         assert types & {OWL.ObjectProperty, OWL.DatatypeProperty}, name
-    assert adg_terms(ontology) == {URIRef(ADG + n) for n in MODEL_CLASSES + MODEL_PROPERTIES}
+    for name in MODEL_INDIVIDUALS:
+        assert (URIRef(ADG + name), RDF.type, URIRef(ADG + "Rank")) in ontology, name
+    assert adg_terms(ontology) == {URIRef(ADG + n) for n in MODEL_CLASSES + MODEL_PROPERTIES + MODEL_INDIVIDUALS}
 
 
 def test_every_ontology_term_is_labelled_and_defined() -> None:

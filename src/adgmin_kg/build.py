@@ -81,8 +81,11 @@ class ReleaseGraphWriter:
         self.graph: Graph = dataset.graph(release_graph(release.id))
         self._functional: dict[tuple[Node, Node], Node] = {}
 
-    def fact(self, s: Node, p: URIRef, o: Node, quote: Span, rule: str) -> URIRef | None:
-        """Assert ``s p o`` and its statement; return the statement (None when skipped)."""
+    def fact(self, s: Node, p: URIRef, o: Node, quote: Span, rule: str, *, key: str = "") -> URIRef | None:
+        """Assert ``s p o`` and its statement; return the statement (None when skipped).
+
+        ``key`` tells apart a second statement of the same triple and quote (an editor's pin
+        beside the extracted statement it confirms)."""
         if p in FUNCTIONAL:
             # one value per release: the first stated wins, and repeats of it add their quotes
             if self._functional.setdefault((s, p), o) != o:
@@ -92,7 +95,7 @@ class ReleaseGraphWriter:
             raise ValueError(f"{self.release.id}: empty quote for {s} {p} {o}")
         g = self.graph
         g.add((s, p, o))
-        digest = hashlib.sha1(f"{s.n3()} {p.n3()} {o.n3()} {quote.start} {quote.end}".encode()).hexdigest()[:12]
+        digest = hashlib.sha1(f"{s.n3()} {p.n3()} {o.n3()} {quote.start} {quote.end}{key}".encode()).hexdigest()[:12]
         st = entity("statement", f"{self.release.id}/{digest}")
         g.add((st, RDF.type, ADG.Statement))
         g.add((st, RDF.subject, s))

@@ -22,12 +22,12 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -68,7 +68,12 @@ def _term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 def canonical_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """Canonical N-Triples, one line per distinct triple, sorted: the staging form of a graph."""
-    data = ox.serialize((ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES)
+    return canonical_triples(ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in triples)
+
+
+def canonical_triples(triples: Iterable[ox.Triple]) -> str:
+    """:func:`canonical_ntriples` of Oxigraph triples."""
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     return "".join(sorted(set(data.decode("utf-8").splitlines(keepends=True))))
 
 
@@ -89,19 +94,32 @@ def _prefixes() -> dict[str, str]:
 # ---------------------------------------------------------------- the union, merged
 
 
-def _merge(paths: Sequence[Path], out: IO[str]) -> None:
-    """Merge sorted line files into ``out``, dropping repeated lines."""
+def _merge(paths: Sequence[Path], out: IO[str], leave_out: Collection[str] = frozenset(), merges: Any = None) -> list[str]:
+    """Merge sorted line files into ``out``, dropping repeated lines and those in ``leave_out``.
+
+    With ``merges`` (reconcile.Merges), a line naming a merged node is rewritten and returned,
+    not written: it no longer sorts where it was."""
+    moved: list[str] = []
     with ExitStack() as stack:
         files = [stack.enter_context(open(p, encoding="utf-8", newline="\n")) for p in paths]
         previous = None
         for line in heapq.merge(*files):
             if line != previous:
-                out.write(line)
                 previous = line
+                if merges is not None and merges.touches(line):
+                    rewritten = merges.rewrite(line)
+                    if rewritten != line:
+                        moved.append(rewritten)
+                        continue
+                if line not in leave_out:
+                    out.write(line)
+    return moved
 
 
-def merge_union(paths: Sequence[Path], target: Path) -> None:
-    """The sorted union of sorted N-Triples files, in rounds of at most ``_MERGE_FAN_IN`` files."""
+def merge_union(paths: Sequence[Path], target: Path, leave_out: Collection[str] = frozenset(), merges: Any = None) -> None:
+    """The sorted union of sorted N-Triples files, in rounds of at most ``_MERGE_FAN_IN`` files,
+    without the lines in ``leave_out`` (the claims reconciliation did not prefer), with the
+    nodes an editor merged (``merges``) replaced by the nodes kept."""
     with tempfile.TemporaryDirectory(prefix=".merge-", dir=target.parent) as scratch:
         level = list(paths)
         round_ = 0
@@ -113,8 +131,17 @@ def merge_union(paths: Sequence[Path], target: Path) -> None:
                     _merge(level[start : start + _MERGE_FAN_IN], out)
                 merged.append(part)
             level, round_ = merged, round_ + 1
+        if merges is None:
+            with open(target, "w", encoding="utf-8", newline="\n") as out:
+                _merge(level, out, leave_out)
+            return
+        main = Path(scratch) / "main.nt"
+        with open(main, "w", encoding="utf-8", newline="\n") as out:
+            moved = _merge(level, out, leave_out, merges)
+        extra = Path(scratch) / "moved.nt"
+        extra.write_text("".join(sorted(set(moved) - set(leave_out))), encoding="utf-8", newline="\n")
         with open(target, "w", encoding="utf-8", newline="\n") as out:
-            _merge(level, out)
+            _merge([main, extra], out)
 
 
 # ---------------------------------------------------------------- writers
@@ -232,12 +259,17 @@ def export_staged(
     formats: Sequence[str] = DEFAULT_FORMATS,
     *,
     alongside: Callable[[Path, Path], None] | None = None,
+    leave_out: Collection[str] = frozenset(),
+    merges: Any = None,
 ) -> list[Path]:
     """Write ``kg.<fmt>`` for each format from staged graphs (reference first, then by IRI).
 
     Each file is written beside its target and renamed onto it, so readers never see half a file;
     all formats are written before any is renamed, so an error leaves the old exports whole.
 
+    :param leave_out: N-Triples lines left out of the union (``kg.nt``, ``kg.ttl``, ``kg.jsonld``,
+        ``kg.xml``): the truthy view; ``kg.trig`` keeps every graph whole.
+    :param merges: nodes an editor merged (reconcile.Merges), replaced in the truthy view too.
     :param alongside: called with the finished (not yet renamed) ``kg.trig`` and ``kg.nt``
         while the other formats are being written (such as loading them into a store); the
         exports are renamed only if it succeeds too.
@@ -250,7 +282,7 @@ def export_staged(
             union = stack.enter_context(atomic_path(out_dir / "kg.nt"))
         else:
             union = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".union-", dir=out_dir))) / "kg.nt"
-        merge_union([path for _, path in ordered], union)
+        merge_union([path for _, path in ordered], union, leave_out, merges)
         temps = {fmt: stack.enter_context(atomic_path(out_dir / f"kg.{fmt}")) for fmt in formats if fmt != "nt"}
         # Formats other than TriG are written by forked processes (before any thread is started)
         # while this process writes kg.trig and runs ``alongside``.
@@ -282,17 +314,33 @@ def stage_dataset(dataset: Dataset, folder: Path) -> list[StagedGraph]:
     return graphs
 
 
-def dumps(dataset: Dataset, fmt: str) -> str:
-    """Serialise an in-memory dataset in one of ``FORMATS``; byte-identical for the same data."""
+def dumps(dataset: Dataset, fmt: str, *, reconciled: bool = False) -> str:
+    """Serialise an in-memory dataset in one of ``FORMATS``; byte-identical for the same data.
+
+    With ``reconciled``, the release graphs are reconciled first (``graph/reconciled`` is added,
+    and every format but TriG is the truthy view), as ``adgmin-kg build`` writes them; without,
+    the dataset is written as it is."""
     _check_formats([fmt])
     with tempfile.TemporaryDirectory(prefix="adgmin-kg-export-") as scratch:
         folder = Path(scratch)
-        graphs = sorted(stage_dataset(dataset, folder), key=lambda g: (g[0] != str(REFERENCE_GRAPH), g[0]))
+        graphs = stage_dataset(dataset, folder)
+        leave_out: set[str] = set()
+        merges = None
+        if reconciled:
+            from adgmin_kg.reconcile import reconcile_staged
+
+            from adgmin_kg.reconcile import RECONCILED_GRAPH
+
+            graphs = [g for g in graphs if g[0] != str(RECONCILED_GRAPH)]  # made again
+            staged = reconcile_staged(graphs, folder)
+            graphs.append(staged.graph)
+            leave_out, merges = set(staged.left_out), staged.merges
+        graphs = sorted(graphs, key=lambda g: (g[0] != str(REFERENCE_GRAPH), g[0]))
         union = folder / "union.nt"
-        merge_union([path for _, path in graphs], union)
+        merge_union([path for _, path in graphs], union, leave_out, merges)
         out = io.BytesIO()
         _write(fmt, graphs, union, out)
         return out.getvalue().decode("utf-8")
 
 
-__all__ = ["DEFAULT_FORMATS", "FORMATS", "StagedGraph", "canonical_ntriples", "dumps", "export_staged", "stage_dataset", "union_graph"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "StagedGraph", "canonical_ntriples", "canonical_triples", "dumps", "export_staged", "stage_dataset", "union_graph"]

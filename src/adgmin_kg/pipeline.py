@@ -27,6 +27,7 @@ from adgmin_kg.facts import ReleaseFacts
 from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.paths import data_dir, default_build_dir, ontology_dir, releases_dir
 from adgmin_kg.read import Release, meta_path_for, read_release
+from adgmin_kg.reconcile import Staged, reconcile_dataset, reconcile_staged
 from adgmin_kg.rules import RuleBook, load_rules
 from adgmin_kg.store import fresh_store_dir, graph_changes, install_store, load_store, update_store
 from adgmin_kg.vocab import REFERENCE_GRAPH, release_graph
@@ -201,8 +202,11 @@ def build(paths: Sequence[Path], *, skip_bad: bool = False, progress: Progress |
 
 
 def build_dataset(release_paths: Sequence[Path]) -> Dataset:
-    """Read, extract and build the releases into one Dataset (not validated, not written)."""
-    return build(release_paths).dataset
+    """Read, extract and build the releases into one Dataset (not validated, not written),
+    reconciled (with ``graph/reconciled``) as ``adgmin-kg build`` makes it."""
+    dataset = build(release_paths).dataset
+    reconcile_dataset(dataset)
+    return dataset
 
 
 def _validate_release(graph: Graph) -> ValidationReport:
@@ -372,33 +376,39 @@ def run_build(
         summary.release_ids.append(release_id)
         graphs.append((str(release_graph(release_id)), cache.graph_path(key)))
     summary.extracted = len(fresh)
+    if progress:
+        progress("reconciling what the releases claim")
+    reconciled = reconcile_staged(graphs, cache.folder)
+    graphs.append(reconciled.graph)
     if "trig" in formats and "nt" in formats:
-        _export_with_store(graphs, out_dir, formats)
+        _export_with_store(graphs, out_dir, formats, reconciled)
     else:
-        export_staged(graphs, out_dir, formats)
-    cache.prune({path for _, path in graphs})
+        export_staged(graphs, out_dir, formats, leave_out=reconciled.left_out, merges=reconciled.merges)
+    cache.prune({path for _, path in graphs} | {reconciled.left_out_path})
     return summary
 
 
-def _export_with_store(graphs: list[tuple[str, Path]], out_dir: Path, formats: tuple[str, ...]) -> None:
+def _export_with_store(graphs: list[tuple[str, Path]], out_dir: Path, formats: tuple[str, ...], reconciled: Staged) -> None:
     """Exports, and the store made alongside them: patched from the installed one when only a
-    few release graphs changed, else loaded from the new exports."""
+    few graphs changed, else loaded from the new exports. The store's default graph is the
+    truthy view (``kg.nt``): the lines reconciliation leaves out are left out of it too."""
     fresh = fresh_store_dir(out_dir)
     by_iri = dict(graphs)
-    changes = graph_changes(out_dir, by_iri)
+    # merged nodes are rewritten all through the default graph: then the store is loaded afresh
+    changes = None if reconciled.merges else graph_changes(out_dir, by_iri)
 
     def make_store(trig: Path, union: Path) -> None:
         if changes is None:
             load_store(trig, union, fresh)
         else:
-            update_store(out_dir, changes, fresh)
+            update_store(out_dir, changes, fresh, reconciled.left_out_path)
 
     try:
-        export_staged(graphs, out_dir, formats, alongside=make_store)
+        export_staged(graphs, out_dir, formats, alongside=make_store, leave_out=reconciled.left_out, merges=reconciled.merges)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    install_store(out_dir, fresh, by_iri)
+    install_store(out_dir, fresh, by_iri, reconciled.left_out_path, merged=bool(reconciled.merges))
 
 
 def _newest_input(folders: Sequence[Path]) -> float:

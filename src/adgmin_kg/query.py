@@ -587,18 +587,26 @@ class OxigraphBackend:
 
 
 class RdflibBackend:
-    """An rdflib Dataset whose default graph is the union of all graphs."""
+    """An rdflib Dataset whose default graph is the union of all graphs (the truthy view, as
+    the Oxigraph backend's: see ``store.TRUTHY_UPDATE``)."""
 
     def __init__(self, path: Path) -> None:
         from rdflib import Dataset
 
+        from adgmin_kg.store import TRUTHY_UPDATE
+
         self.label_cache: dict[tuple[str, ...], LabelIndex] = {}
         self.resolved: dict[tuple[tuple[str, ...], str], str] = {}
-        self.dataset = Dataset(default_union=True)
+        self.dataset = Dataset(default_union=False)
         try:
             self.dataset.parse(str(path), format=_SUFFIX_FORMATS[path.suffix][1])
         except Exception as error:  # rdflib's parsers raise many unrelated types
             raise QueryUsageError(f"{path}: cannot load the graph: {_one_line(error)}") from None
+        default = self.dataset.default_graph
+        for s, p, o, g in list(self.dataset.quads((None, None, None, None))):
+            if g is not None and g != default.identifier:
+                default.add((s, p, o))
+        self.dataset.update(TRUTHY_UPDATE)
 
     def note_use(self) -> None:
         """Nothing to do: the whole graph is in memory already."""

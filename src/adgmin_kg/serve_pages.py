@@ -287,6 +287,8 @@ class Source:
     release: str
     quote: str
     start: str = ""
+    rank: str = ""  # preferred | normal | deprecated (graph/reconciled), "" when unranked
+    reason: str = ""  # the rank reason's IRI, when the releases disagree
 
 
 @dataclass
@@ -294,6 +296,15 @@ class Fact:
     predicate: str
     object: Any  # a pyoxigraph term
     sources: list[Source] = field(default_factory=list)
+    others: list[Fact] = field(default_factory=list)  # the values the releases also give, not preferred
+
+    @property
+    def disputed(self) -> bool:
+        return any(s.reason for s in self.sources)
+
+    @property
+    def preferred(self) -> bool:
+        return any(s.rank == "preferred" for s in self.sources)
 
 
 @dataclass
@@ -346,8 +357,11 @@ def entity_view(store: Any, iri: str) -> EntityView | None:
             continue
         quote = fields.get(ADG + "quote")
         start = fields.get(ADG + "quoteStart")
+        rank, reason = fields.get(ADG + "rank"), fields.get(ADG + "rankReason")
         sources.setdefault((predicate.value, obj), []).append(
-            Source(release.value, quote.value if quote is not None else "", start.value if start is not None else "")
+            Source(release.value, quote.value if quote is not None else "", start.value if start is not None else "",
+                   rank.value.rsplit("#", 1)[-1].removesuffix("Rank").lower() if rank is not None else "",
+                   reason.value if reason is not None else "")
         )
     labels, types, facts = [], [], []
     for t in own[:MAX_FACTS]:
@@ -362,6 +376,7 @@ def entity_view(store: Any, iri: str) -> EntityView | None:
                 shown.add((source.release, source.quote))
                 found.append(source)
         facts.append(Fact(p, t.object, found))
+    facts = _fold_disagreements(facts)
     facts.sort(key=lambda f: (f.predicate != RDF + "type", short(f.predicate), str(f.object)))
     labels.sort(key=lambda x: (LABELS.index(x[0]), x[2] != "th", x[2] != "en", x[1]))
     seen_in: list[tuple[str, str]] = []
@@ -370,6 +385,55 @@ def entity_view(store: Any, iri: str) -> EntityView | None:
             break
         seen_in.append((t.subject.value, t.predicate.value))
     return EntityView(iri, labels, sorted(types), facts, seen_in, statements, len(own) > MAX_FACTS)
+
+
+def _fold_disagreements(facts: list[Fact]) -> list[Fact]:
+    """A one-value property the releases disagree on shows its preferred value, with the values
+    it was preferred over folded under it (``Fact.others``)."""
+    kept: list[Fact] = []
+    outranked: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.disputed and not fact.preferred:
+            outranked.setdefault(fact.predicate, []).append(fact)
+        else:
+            kept.append(fact)
+    for predicate, others in outranked.items():
+        home = next((f for f in kept if f.predicate == predicate and f.disputed), None)
+        if home is None:  # nothing preferred (an announced time the dates contradict): listed as they are
+            kept.extend(others)
+        else:
+            home.others.extend(others)
+    return kept
+
+
+def _sources_html(store: Any, sources: list[Source], cache_: dict[str, str]) -> str:
+    return "".join(
+        f'<li>{_object_html(store, ox_named(s.release), cache_)}'
+        + (f' <q lang="th">{esc(s.quote)}</q>' if s.quote else "") + "</li>"
+        for s in sources
+    )
+
+
+def ox_named(iri: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
+
+
+def _disagreement_html(store: Any, fact: Fact, cache_: dict[str, str]) -> str:
+    """"n sources disagree", and the other values folded: each with its rank, reason and sources."""
+    if not fact.others:
+        return ""
+    releases = {s.release for other in fact.others for s in other.sources}
+    items = []
+    for other in sorted(fact.others, key=lambda f: str(f.object)):
+        rank = next((s.rank for s in other.sources if s.rank), "")
+        reason = next((s.reason for s in other.sources if s.reason), "")
+        why = f' <span class=rank>{esc(rank)}</span>' + (f' ({_object_html(store, ox_named(reason), cache_)})' if reason else "")
+        items.append(f"<li>{_object_html(store, other.object, cache_)}{why}<ul class=sources>{_sources_html(store, other.sources, cache_)}</ul></li>")
+    n = len(releases)
+    return (f'<details class=disagree><summary>{n} source{"s" if n != 1 else ""} disagree{"s" if n == 1 else ""}</summary>'
+            f'<ul>{"".join(items)}</ul></details>')
 
 
 def label_of(store: Any, iri: str) -> tuple[str | None, str | None]:
@@ -441,13 +505,9 @@ def entity_page(server: Any, view: EntityView) -> str:
     for fact in view.facts:
         if fact.predicate in LABELS:
             continue
-        sources = "".join(
-            f'<li>{_object_html(store, ox.NamedNode(s.release), cache_)}'
-            + (f' <q lang="th">{esc(s.quote)}</q>' if s.quote else "") + "</li>"
-            for s in fact.sources
-        )
+        sources = _sources_html(store, fact.sources, cache_)
         fact_rows.append(
-            f"<tr><td>{link(fact.predicate)}</td><td>{_object_html(store, fact.object, cache_)}</td>"
+            f"<tr><td>{link(fact.predicate)}</td><td>{_object_html(store, fact.object, cache_)}{_disagreement_html(store, fact, cache_)}</td>"
             f"<td>{'<ul class=sources>' + sources + '</ul>' if sources else '<span class=ref>reference data</span>'}</td></tr>"
         )
     facts = (

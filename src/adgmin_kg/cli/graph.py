@@ -117,7 +117,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     result = build(discover_releases(_folders(args.releases)))
     validate_build(result)
-    text = dumps(result.dataset, args.format)
+    text = dumps(result.dataset, args.format, reconciled=True)
     if args.out:
         write_atomic(args.out, text)
     else:
