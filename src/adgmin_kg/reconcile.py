@@ -64,8 +64,7 @@ _EXPECTED_TIME = str(ADG.expectedTime)
 _EXPECTED_YEAR = str(ADG.expectedYear)
 _STATEMENT = str(ADG.Statement)
 _SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december")  # the builder's English months
+_MONTHS_EN = tuple(dt.date(2000, m, 1).strftime("%B").casefold() for m in range(1, 13))  # as the builder writes them (extract/meetings.py)
 
 #: the criteria the code knows; the rules file orders them
 CRITERIA = ("curated", "agrees-with-dates", "after-event", "own-dates", "most-specific-place",
