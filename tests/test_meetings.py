@@ -298,3 +298,14 @@ def test_an_english_meeting_hosted_by_a_countrys_ministry() -> None:
     assert ("theme", "Building an Inclusive and Trusted Digital Ecosystem") in props
     assert any(a.meeting == adgmin and a.participant.key == "singapore-mci" and a.role == "host" for a in facts.attendance)
     assert {(d.start, d.end) for d in facts.dates if d.meeting == adgmin} == {(dt.date(2024, 1, 30), dt.date(2024, 2, 2))}
+
+
+def test_a_meeting_someone_is_invited_to_is_where_nothing_happened() -> None:
+    """wide thaigov-35541, a Thai-Singapore talk to prepare the 5th AMCC: ``รมว.ไอซีที ของสิงคโปร์
+    กล่าวเรียนเชิญ รมว.ดีอีเอส เข้าร่วมการประชุม The 5th AMCC ... ที่จะมีขึ้น``: an invitation, so the
+    minister did not (yet) attend it, and what the talk discussed is not the AMCC's."""
+    facts = _facts(WIDE / "thaigov-35541.txt")
+    amcc = Ref("meeting", "amcc-5")
+    assert not [a for a in facts.attendance if a.meeting == amcc]
+    assert not [t for t in facts.topics if t.subject == amcc]
+    assert any(m.meeting == amcc for m in facts.meetings)

@@ -192,11 +192,23 @@ def _mark_targets(ctx: TextContext, found: list[MeetingMention]) -> list[Meeting
     out: list[MeetingMention] = []
     for m in sorted(found, key=lambda m: m.span.start):
         before = ctx.text[max(0, m.span.start - 40) : m.span.start].rstrip()
-        target = before.endswith(ctx.rules.cue("target_meeting"))
+        target = before.endswith(ctx.rules.cue("target_meeting")) or _invited_to(ctx, m)
         if out and out[-1].ref == m.ref and m.span.start - out[-1].span.end <= 12:
             target = target or out[-1].target
         out.append(replace(m, target=target))
     return out
+
+
+_INVITED_REACH = 60  # ``กล่าวเรียนเชิญ รมว.ดีอีเอส เข้าร่วมการประชุม X``: the invitation stands this close before X
+
+
+def _invited_to(ctx: TextContext, m: MeetingMention) -> bool:
+    """A meeting someone is invited to (``รมว.ไอซีทีของสิงคโปร์ กล่าวเรียนเชิญ รมว.ดีอีเอส เข้าร่วม
+    การประชุม The 5th AMCC``) is still to come: like one prepared for, it is where nothing said
+    in the line took place (no attendance, no topics)."""
+    line = ctx.line_of(m.span.start)
+    window = Span(max(line.start, m.span.start - _INVITED_REACH), m.span.start)
+    return bool(ctx.find_cues("invited", window))
 
 
 def _sessions_with_partners(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
