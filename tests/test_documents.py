@@ -9,7 +9,7 @@ from adgmin_kg.extract import documents, extract_release, meetings
 from adgmin_kg.extract.context import TextContext
 from adgmin_kg.gazetteer import load_gazetteer
 from adgmin_kg.read import read_release
-from adgmin_kg.rules import load_rules
+from adgmin_kg.rules import load_rules, rules_for
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "data" / "releases"
@@ -254,3 +254,33 @@ def test_a_document_named_by_the_generic_noun_alone_is_of_the_generic_kind() -> 
     kind after ``เอกสาร``; the kind the gazetteer gives the generic noun (other)."""
     kinds = _open_world("thaigov-78190")
     assert kinds["เอกสารต้นแบบทางการเงินสำหรับการจัดตั้งศูนย์ประสานงานการรักษาความมั่นคงปลอดภัยระบบคอมพิวเตอร์ของอาเซียน"] == {"other"}
+
+
+# ---------------------------------------------------------------- English releases
+
+
+def test_an_english_synopsis_counts_the_drafts_then_lists_them_one_a_line() -> None:
+    """thaigov-78262: ``The cabinet approved 12 draft outcome documents for the 4th ASEAN Digital
+    Ministers Meeting (ADGMIN).`` then ``... Outcome documents to be signed and adopted at the
+    meetings are:`` and the titles one a line (``To be signed: <title>``, ``To be adopted:``,
+    ``Draft ASEAN Framework Document ...``): twelve cabinet approvals, all or nothing."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78262.txt"))
+    approved = [d for d in facts.decisions if d.decided_by.key == "th-cabinet-2024-01-30" and d.rule == "decision-on-counted-documents"]
+    assert len(approved) == 12 and {d.decision for d in approved} == {"approved"}
+    keys = {d.target.key for d in approved}
+    assert {"singapore-declaration", "adgmin-4-joint-media-statement", "asean-china-mou-communications-digital-technology"} <= keys
+
+
+def test_the_kind_of_an_english_title_is_its_head_phrases() -> None:
+    """English titles as thaigov-78262 writes them, read without the gazetteer's documents: the
+    kind is said by the end of the words before the first ``of``/``on``/``between``."""
+    rules = rules_for("en")
+    release = read_release(RELEASES / "thaigov-78262.txt")
+    ctx = TextContext.of(release, rules, load_gazetteer().without("document"))
+    assert documents._kind_of(ctx, "Operational Framework of the Working Group on Anti - Online Scam (WG - AS)") == "framework"
+    assert documents._kind_of(ctx, "ASEAN Framework Document on Digital Economy Supply Chain Logistics for Rural Areas") == "framework"
+    assert documents._kind_of(ctx, "Memorandum of Understanding (MOU) between Ministry of Digital Economy and Society") == "mou"
+    assert documents._kind_of(ctx, "Singapore Declaration") == "declaration"
+    assert documents._kind_of(ctx, "The 4th ADGMIN Joint Media Statement") == "joint-statement"
+    assert documents._kind_of(ctx, "Part 2 of ASEAN Guide on Artificial Intelligence (AI) Governance and Ethics") == "guidelines"
+    assert documents._kind_of(ctx, "Establishment of the Standard to Exchange Data") is None

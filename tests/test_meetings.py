@@ -271,3 +271,41 @@ def test_an_earlier_resolution_cited_with_its_date_names_that_cabinet_meeting() 
     """thaigov-53535: ``[คณะรัฐมนตรี ได้มีมติ (18 มกราคม 2565) เห็นชอบร่างเอกสารผลลัพธ์...``: the cabinet
     meeting of 18 January 2022."""
     assert "th-cabinet-2022-01-18" in _meetings("thaigov-53535.txt")
+
+
+# ---------------------------------------------------------------- English releases
+
+
+def test_the_year_slip_in_an_english_synopsis_title_is_read_in_the_issue_year() -> None:
+    """thaigov-78262, issued 1 February 2024: ``The cabinet met on January 30, 2023`` names the
+    cabinet meeting of 30 January 2024 (the one the Thai summary thaigov-78190 reports), with a
+    notice; the quote keeps the words as written."""
+    facts = _facts(RELEASES / "thaigov-78262.txt")
+    cabinet = {m.meeting.key for m in facts.meetings if m.meeting_class == "CabinetMeeting"}
+    assert cabinet == {"th-cabinet-2024-01-30"}
+    assert any("slip" in n and "2023-01-30" in n for n in facts.notices)
+
+
+def test_an_english_meeting_hosted_by_a_countrys_ministry() -> None:
+    """thaigov-78262: ``The 4th ASEAN Digital Ministers’ Meeting (The 4th ADGMIN) and related
+    meetings will be hosted by Singapore’s Ministry for Communications and Information during
+    January 30 and February 2, 2024 under the theme: Building an Inclusive and Trusted Digital
+    Ecosystem.``: host Singapore, the ministry as host, the dates, the whole theme."""
+    facts = _facts(RELEASES / "thaigov-78262.txt")
+    adgmin = Ref("meeting", "adgmin-4")
+    props = {(p.prop, p.value) for p in facts.meeting_properties if p.meeting == adgmin}
+    assert ("host", Ref("country", "singapore")) in props
+    assert ("theme", "Building an Inclusive and Trusted Digital Ecosystem") in props
+    assert any(a.meeting == adgmin and a.participant.key == "singapore-mci" and a.role == "host" for a in facts.attendance)
+    assert {(d.start, d.end) for d in facts.dates if d.meeting == adgmin} == {(dt.date(2024, 1, 30), dt.date(2024, 2, 2))}
+
+
+def test_a_meeting_someone_is_invited_to_is_where_nothing_happened() -> None:
+    """wide thaigov-35541, a Thai-Singapore talk to prepare the 5th AMCC: ``รมว.ไอซีที ของสิงคโปร์
+    กล่าวเรียนเชิญ รมว.ดีอีเอส เข้าร่วมการประชุม The 5th AMCC ... ที่จะมีขึ้น``: an invitation, so the
+    minister did not (yet) attend it, and what the talk discussed is not the AMCC's."""
+    facts = _facts(WIDE / "thaigov-35541.txt")
+    amcc = Ref("meeting", "amcc-5")
+    assert not [a for a in facts.attendance if a.meeting == amcc]
+    assert not [t for t in facts.topics if t.subject == amcc]
+    assert any(m.meeting == amcc for m in facts.meetings)

@@ -54,3 +54,15 @@ def test_passages_are_lines_without_the_space_around_them() -> None:
     for p in layout(release).passages:
         text = _text(release, p.span)
         assert text == text.strip() and "\n" not in text
+
+
+def test_an_english_synopsis_is_cut_at_its_title_lines() -> None:
+    """thaigov-78262, an English cabinet synopsis (filed as news): each ``Title: ...`` line opens
+    an agenda item of its own, so the ADGMIN 4 item is one section, the EU-ASEAN one another."""
+    release = read_release(RELEASES / "thaigov-78262.txt")
+    cut = layout(release)
+    headings = [_text(release, s.heading) for s in cut.sections if s.heading and s.number]
+    assert len(headings) == 6 and all(h.startswith("Title: ") for h in headings)
+    adgmin = next(s for s in cut.sections if s.heading and "ADGMIN" in _text(release, s.heading))
+    lines = [_text(release, p.span) for p in cut.in_section(adgmin)]
+    assert "Singapore Declaration" in lines and not any(line.startswith("Title: Draft Memorandum") for line in lines)

@@ -16,9 +16,32 @@ def test_every_release_of_the_corpus_builds_and_conforms(corpus_build) -> None:
     assert all(report.conforms for _, report in reports)
 
 
-def test_the_english_release_keeps_its_node_with_a_notice(corpus_build) -> None:
-    facts = next(f for f in corpus_build.facts if f.release_id == "thaigov-78262")
-    assert not facts.meetings and any("language 'en'" in n for n in facts.notices)
+def test_a_thai_and_an_english_release_give_one_meeting_and_one_node_per_document(corpus_build) -> None:
+    """ADGMIN 4's outcome documents, approved by the cabinet on 30 January 2024: reported in Thai
+    (thaigov-78190) and in English (thaigov-78262). One meeting node, one cabinet meeting node,
+    one node per document (the gazetteer's known documents), the English release adding the
+    English titles as written, each with its own statement and quote."""
+    from rdflib import Literal
+    from rdflib.namespace import DCTERMS, RDF
+
+    from adgmin_kg.vocab import ADG, entity, release_graph
+
+    ds = corpus_build.dataset
+    thai, english = ds.graph(release_graph("thaigov-78190")), ds.graph(release_graph("thaigov-78262"))
+
+    def subjects(g, node):  # type: ignore[no-untyped-def]
+        return {g.value(st, RDF.predicate) for st in g.subjects(RDF.subject, node)} | {g.value(st, RDF.predicate) for st in g.subjects(RDF.object, node)}
+
+    for node in (entity("meeting", "adgmin-4"), entity("meeting", "th-cabinet-2024-01-30")):
+        assert subjects(thai, node) and subjects(english, node), node
+    declaration = entity("document", "singapore-declaration")
+    assert subjects(thai, declaration) and subjects(english, declaration)
+    titles = {st for st in english.subjects(RDF.subject, declaration) if english.value(st, RDF.predicate) == DCTERMS.title}
+    assert [english.value(st, RDF.object) for st in titles] == [Literal("Singapore Declaration", lang="en")]
+    assert all(english.value(st, ADG.quoteStart) is not None for st in titles)
+    approved = {english.value(st, RDF.object) for st in english.subjects(RDF.predicate, ADG.decisionOn)}
+    thai_approved = {thai.value(st, RDF.object) for st in thai.subjects(RDF.predicate, ADG.decisionOn)}
+    assert len(approved) == 12 and approved <= thai_approved
 
 
 def test_a_document_history_reads_across_releases(corpus_build, tmp_path) -> None:

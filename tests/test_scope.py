@@ -78,3 +78,34 @@ def test_training_again_gives_the_same_weights() -> None:
     _, by_model = examples(read_labels())
     again = train(by_model, committed["c"], committed["threshold"], labels_path())
     assert again["weights"] == committed["weights"] and again["bias"] == committed["bias"]
+
+
+def test_terms_read_from_a_generator_keep_their_latin_forms() -> None:
+    """The gazetteer passes its forms as a generator: the Latin names of ASEAN digital bodies
+    (``ADGMIN``, ``ADGSOM``) must anchor too, as in an English synopsis's heading
+    ``Title: Outcome documents for the 4th ASEAN Digital Ministers Meeting (ADGMIN)`` (thaigov-78262)."""
+    found = terms(f for f in ["รัฐมนตรีอาเซียนด้านดิจิทัล", "ADGMIN"])
+    assert found.found_in("Title: Outcome documents for the 4th ASEAN Digital Ministers Meeting (ADGMIN)")
+    assert load_gazetteer().digital_bodies().found_in("during the 4th ADGSOM held in Singapore")
+
+
+def test_an_english_item_under_an_adgmin_heading_is_in_scope_the_other_items_not() -> None:
+    """thaigov-78262: every line of the ADGMIN 4 item (its list of titles too) is in scope by its
+    heading; the budget items, the trade indices and the EU-ASEAN foreign ministers' joint
+    statement (cyber security one area of many) are not."""
+    release = read_release(ROOT / "data" / "releases" / "thaigov-78262.txt")
+    _, cut, verdicts = read_passages(release)  # type: ignore[misc]
+    text = release.text
+    def verdict(line: str) -> bool:
+        return next(v for v in verdicts if text[v.passage.span.start : v.passage.span.end] == line).in_scope
+    assert verdict("Singapore Declaration") and verdict("The 4th ADGMIN Joint Media Statement")
+    assert not any(v.in_scope for v in verdicts if "EU-ASEAN Ministerial Meeting" in text[v.passage.span.start : v.passage.span.end])
+    assert not any(v.in_scope for v in verdicts if "Baht" in text[v.passage.span.start : v.passage.span.end])
+
+
+@pytest.mark.parametrize("name", ["thaigov-90881", "thaigov-42917"])
+def test_english_wide_releases_give_nothing(name: str) -> None:
+    """The English releases of the wide corpus: an English synopsis approving ASEAN transport
+    ministers' documents (port digitalisation: another sector) and a bank's news naming ASEAN."""
+    facts = extract_release(read_release(FIXTURES / "wide" / f"{name}.txt"))
+    assert not facts.on_topic and not facts.meetings and not facts.documents and not facts.decisions

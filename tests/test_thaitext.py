@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from adgmin_kg.rules import load_rules
+from adgmin_kg.rules import load_rules, rules_for
 from adgmin_kg.thaitext import ascii_digits, compact, find_amounts, find_dates, to_ce_year
 
 RULES = load_rules()
@@ -53,3 +53,32 @@ def test_two_digit_buddhist_year_only_after_an_abbreviated_month() -> None:
     (d,) = find_dates("วันนี้ (1 ก.พ.67) นายประเสริฐ", RULES)
     assert d.first == dt.date(2024, 2, 1)
     assert find_dates("1 กุมภาพันธ์ 67 คน", RULES) == []
+
+
+# ---------------------------------------------------------------- English (data/rules/english.yaml)
+
+EN = rules_for("en")
+
+
+def test_english_dates_month_first_single_range_and_across_months() -> None:
+    """thaigov-78262 (English cabinet synopsis): ``The cabinet met on January 30, 2023``, ``during
+    January 30 and February 2, 2024``, ``on January 30-31, 2024``."""
+    text = "during January 30 and February 2, 2024 under the theme"
+    (d,) = find_dates(text, EN)
+    assert (d.first, d.last, text[d.start : d.end]) == (dt.date(2024, 1, 30), dt.date(2024, 2, 2), "January 30 and February 2, 2024")
+    (d,) = find_dates("held in Singapore on January 30-31, 2024.", EN)
+    assert (d.first, d.last) == (dt.date(2024, 1, 30), dt.date(2024, 1, 31))
+    (d,) = find_dates("The cabinet met on January 30, 2023. Some of", EN)
+    assert (d.first, d.last) == (dt.date(2023, 1, 30), None)
+
+
+def test_english_dates_day_first_with_an_ordinal_suffix() -> None:
+    """``the 5 th May 2024`` and ``30 January 2024``: day first, as Thai releases write it."""
+    assert [d.first for d in find_dates("on the 5 th May 2024 and on 30 January 2024", EN)] == [dt.date(2024, 5, 5), dt.date(2024, 1, 30)]
+    assert find_dates("Overview of Economic and Trade Indices for December 2023", EN) == []
+
+
+def test_english_amounts_with_a_multiplier_word() -> None:
+    """thaigov-78262: ``for the total amount of 91,653.3053 million Baht``."""
+    (a,) = find_amounts("for the total amount of 91,653.3053 million Baht (", EN)
+    assert (a.value, a.currency) == (Decimal("91653305300"), "THB")

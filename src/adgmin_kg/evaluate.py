@@ -64,17 +64,29 @@ class EvalReport:
     releases: dict[str, dict[str, Score]] = field(default_factory=dict)
     misses: dict[str, list[str]] = field(default_factory=dict)
     wrong: dict[str, list[str]] = field(default_factory=dict)
+    #: the language of each release scored (``th``, ``en``); a release not listed counts as Thai
+    languages: dict[str, str] = field(default_factory=dict)
 
-    def by_kind(self) -> dict[str, Score]:
+    def language_of(self, release: str) -> str:
+        return self.languages.get(release, "th")
+
+    def language_list(self) -> list[str]:
+        """The languages scored, Thai first."""
+        return sorted({self.language_of(r) for r in self.releases}, key=lambda lang: (lang != "th", lang))
+
+    def by_kind(self, language: str | None = None) -> dict[str, Score]:
+        """Scores per kind over all releases, or over the releases of one language."""
         total: dict[str, Score] = {k: Score() for k in SCORED + REPORTED}
-        for scores in self.releases.values():
+        for release, scores in self.releases.items():
+            if language is not None and self.language_of(release) != language:
+                continue
             for kind, score in scores.items():
                 total[kind].add(score)
         return total
 
-    def micro(self) -> Score:
+    def micro(self, language: str | None = None) -> Score:
         out = Score()
-        for kind, score in self.by_kind().items():
+        for kind, score in self.by_kind(language).items():
             if kind in SCORED:
                 out.add(score)
         return out
@@ -83,25 +95,42 @@ class EvalReport:
         return {
             "micro": self.micro().as_dict(),
             "by_kind": {k: s.as_dict() for k, s in self.by_kind().items()},
+            "by_language": {
+                lang: {"micro": self.micro(lang).as_dict(), "by_kind": {k: s.as_dict() for k, s in self.by_kind(lang).items()}}
+                for lang in self.language_list()
+            },
             "by_release": {r: {k: s.as_dict() for k, s in scores.items()} for r, scores in sorted(self.releases.items())},
         }
 
     def table(self) -> str:
-        rows = [("kind", "gold", "found", "extracted", "correct", "P", "R", "F1")]
-        for kind, s in self.by_kind().items():
-            label = kind if kind in SCORED else f"({kind})"
-            rows.append((label, str(s.gold), str(s.found), str(s.extracted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"))
-        m = self.micro()
-        rows.append(("micro (scored)", str(m.gold), str(m.found), str(m.extracted), str(m.correct), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}"))
+        """Per kind, then per release; with more than one language, a table per language first."""
+        languages = self.language_list()
+        rows: list[tuple[str, ...]] = []
+        if len(languages) > 1:
+            for lang in languages:
+                rows += self._kind_rows(lang, f"kind [{lang}]")
+                rows.append(("",) * 8)
+        rows += self._kind_rows(None, "kind" if len(languages) < 2 else "kind [all]")
         rows.append(("", "", "", "", "", "", "", ""))
         rows.append(("release", "gold", "found", "extracted", "correct", "P", "R", "F1"))
         for release, scores in sorted(self.releases.items()):
             s = Score()
             for kind in SCORED:
                 s.add(scores[kind])
-            rows.append((release, str(s.gold), str(s.found), str(s.extracted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"))
+            label = release if len(languages) < 2 else f"{release} [{self.language_of(release)}]"
+            rows.append((label, str(s.gold), str(s.found), str(s.extracted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"))
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         return "\n".join("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip() for row in rows)
+
+    def _kind_rows(self, language: str | None, header: str) -> list[tuple[str, ...]]:
+        rows: list[tuple[str, ...]] = [(header, "gold", "found", "extracted", "correct", "P", "R", "F1")]
+        for kind, s in self.by_kind(language).items():
+            label = kind if kind in SCORED else f"({kind})"
+            rows.append((label, str(s.gold), str(s.found), str(s.extracted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"))
+        m = self.micro(language)
+        label = "micro (scored)" if language is None else f"micro [{language}]"
+        rows.append((label, str(m.gold), str(m.found), str(m.extracted), str(m.correct), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}"))
+        return rows
 
 
 def _home_countries(ds: Dataset) -> set[Node]:
@@ -157,9 +186,10 @@ def _kind_of(ds: Dataset, s: Node, p: Node, o: Node, home: set[Node]) -> str | N
     return None
 
 
-def evaluate(ds: Dataset, gold_paths: Iterable[Path], texts: dict[str, str]) -> EvalReport:
-    """Score the dataset against each gold file whose release it holds."""
-    report = EvalReport()
+def evaluate(ds: Dataset, gold_paths: Iterable[Path], texts: dict[str, str], languages: dict[str, str] | None = None) -> EvalReport:
+    """Score the dataset against each gold file whose release it holds; ``languages`` (release id
+    to language) lets the report give figures per language."""
+    report = EvalReport(languages=dict(languages or {}))
     for path in sorted(gold_paths):
         gold = load_gold(path, texts.get(path.stem))
         text = texts[gold.release]

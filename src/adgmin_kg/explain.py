@@ -76,7 +76,7 @@ def explain(path: Path) -> Explanation:
     dataset = new_dataset()
     Builder(dataset, gazetteer, rules).add_release(release, facts)
     graph: Graph = dataset.graph(release_graph(release.id))
-    read = read_passages(release, gazetteer, rules) if release.meta.language == "th" else None
+    read = read_passages(release, gazetteer, rules)
     sections: list[tuple[str, list[PassageReport]]] = []
     reports: list[PassageReport] = []
     in_scope = 0

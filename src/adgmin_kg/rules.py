@@ -1,4 +1,6 @@
-"""Language rules kept as data (``data/rules/thai.yaml``): calendar, numbers, cue phrases."""
+"""Language rules kept as data (``data/rules/thai.yaml``, ``data/rules/english.yaml``): calendar,
+numbers, cue phrases. One RuleBook per language, the same keys in each; the extraction stages
+read a release with the book of its language."""
 
 from __future__ import annotations
 
@@ -53,6 +55,15 @@ class RuleBook:
     release_prefix: str
     draft_prefix: str
     names: NameRules
+    language: str = "th"
+    date_order: str = "dmy"  # how a date is written: ``30 มกราคม 2567`` (dmy) or ``January 30, 2024`` (mdy)
+    range_words: tuple[str, ...] = ("-", "–", "ถึง", "ถึงวันที่", "และ")  # between the two days of a range
+    ordinal_suffixes: tuple[str, ...] = ()  # ``4th``: the suffixes of a written ordinal
+
+    @property
+    def latin(self) -> bool:
+        """Whether the language is written in Latin letters, with spaces between words."""
+        return self.language != "th"
 
     def cue(self, name: str) -> tuple[str, ...]:
         try:
@@ -65,8 +76,20 @@ def _longest_first(forms: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(forms), key=lambda s: (-len(s), s)))
 
 
-def rules_path() -> Path:
-    return data_dir() / "rules" / "thai.yaml"
+#: the rules file of each language a release may be written in (``language`` in its metadata)
+RULE_FILES = {"th": "thai.yaml", "en": "english.yaml"}
+
+
+def rules_path(language: str = "th") -> Path:
+    return data_dir() / "rules" / RULE_FILES[language]
+
+
+def rules_for(language: str, base: RuleBook | None = None) -> RuleBook:
+    """The rules to read a release in ``language`` with: ``base`` when it is of that language
+    (a caller's own book), else the language's file."""
+    if base is not None and base.language == language:
+        return base
+    return load_rules(rules_path(language))
 
 
 @cache
@@ -98,6 +121,10 @@ def load_rules(path: Path | None = None) -> RuleBook:
             release_prefix=release_prefix,
             draft_prefix=draft_prefix,
             names=_name_rules(raw["names"]),
+            language=str(raw.get("language", "th")),
+            date_order=str(raw.get("date_order", "dmy")),
+            range_words=tuple(raw.get("range_words", RuleBook.range_words)),
+            ordinal_suffixes=tuple(raw.get("ordinal_suffixes", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise DataError(path, f"malformed rules file: {err!r}") from err

@@ -70,6 +70,7 @@ class Terms:
 
 
 def terms(forms: Iterable[str]) -> Terms:
+    forms = list(forms)  # read twice below: a generator would leave the Latin forms empty
     thai = sorted({"".join(f.split()) for f in forms if not f.isascii()}, key=len, reverse=True)
     latin = sorted({" ".join(f.split()) for f in forms if f.isascii() and f.strip()}, key=len, reverse=True)
     latin_parts = [r"\s+".join(re.escape(w) for w in form.split()) for form in latin]
@@ -98,21 +99,75 @@ class DateExpr:
 
 
 @cache
-def _date_regex(month_forms: tuple[str, ...]) -> re.Pattern[str]:
+def _date_regex(month_forms: tuple[str, ...], range_words: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> re.Pattern[str]:
     month = "|".join(re.escape(m) for m in month_forms)
-    day = r"(?:[0-9]{1,2})"
+    day = r"(?:[0-9]{1,2})" if not suffixes else rf"(?:[0-9]{{1,2}})(?:\s?(?:{'|'.join(re.escape(x) for x in suffixes)})(?![A-Za-z]))?"
+    between = "|".join(re.escape(w) for w in sorted(range_words, key=len, reverse=True))
     return re.compile(
         rf"(?P<d1>{day})(?:\s*(?P<m1>{month}))?(?:\s*(?P<y1>[0-9]{{4}}))?"
-        rf"(?:\s*(?:-|–|ถึง|ถึงวันที่|และ)\s*(?P<d2>{day}))?"
+        rf"(?:\s*(?:{between})\s*(?P<d2>{day}))?"
         rf"\s*(?P<m2>{month})\s*(?P<y2>[0-9]{{4}}|[0-9]{{2}}(?![0-9]))"
     )
 
 
-def find_dates(text: str, rules: RuleBook) -> list[DateExpr]:
-    """Every Thai date or range in the text (``21 มีนาคม 2566``, ``30 ม.ค. - 1 ก.พ. 2567``)."""
+@cache
+def _mdy_regex(month_forms: tuple[str, ...], range_words: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    month = "|".join(re.escape(m) for m in month_forms)
+    suffix = "|".join(re.escape(s) for s in suffixes) or "(?!)"
+    day = rf"(?:[0-9]{{1,2}})(?:\s?(?:{suffix}))?"
+    between = "|".join(re.escape(w) for w in sorted(range_words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![A-Za-z])(?P<m1>{month})\s*(?P<d1>{day})(?:,?\s*(?P<y1>[0-9]{{4}}))?"
+        rf"(?:\s*(?:{between})\s*(?:(?P<m2>{month})\s*)?(?P<d2>{day}))?"
+        rf",?\s*(?P<y2>[0-9]{{4}})(?![0-9])"
+    )
+
+
+def _day(written: str) -> int:
+    return int(re.match(r"[0-9]+", written).group(0))  # type: ignore[union-attr]
+
+
+def _find_mdy(text: str, rules: RuleBook) -> list[DateExpr]:
+    """Dates written month first (``January 30, 2024``, ``January 30-31, 2024``, ``January 30
+    and February 2, 2024``), and day first (``30 January 2024``) as Thai ones are."""
     forms = tuple(sorted(rules.months, key=len, reverse=True))
     found: list[DateExpr] = []
-    for m in _date_regex(forms).finditer(ascii_digits(text)):
+    for m in _mdy_regex(forms, rules.range_words, rules.ordinal_suffixes).finditer(text):
+        year = to_ce_year(int(m["y2"]), rules)
+        month1 = rules.months[m["m1"]]
+        try:
+            if m["d2"]:
+                month2 = rules.months[m["m2"]] if m["m2"] else month1
+                year1 = to_ce_year(int(m["y1"]), rules) if m["y1"] else (year - 1 if month1 > month2 else year)
+                first, last = dt.date(year1, month1, _day(m["d1"])), dt.date(year, month2, _day(m["d2"]))
+            else:
+                if m["y1"]:
+                    continue
+                first, last = dt.date(year, month1, _day(m["d1"])), None
+        except ValueError:
+            continue
+        low, high = rules.years
+        if all(low <= d.year <= high for d in (first, last) if d):
+            found.append(DateExpr(m.start(), m.end(), first, last))
+    taken = [(d.start, d.end) for d in found]
+    for d in _find_dmy(text, rules):
+        if not any(s < d.end and d.start < e for s, e in taken):
+            found.append(d)
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_dates(text: str, rules: RuleBook) -> list[DateExpr]:
+    """Every date or range in the text, as the release's language writes them: Thai day first
+    (``21 มีนาคม 2566``, ``30 ม.ค. - 1 ก.พ. 2567``), English month first too."""
+    if rules.date_order == "mdy":
+        return _find_mdy(text, rules)
+    return _find_dmy(text, rules)
+
+
+def _find_dmy(text: str, rules: RuleBook) -> list[DateExpr]:
+    forms = tuple(sorted(rules.months, key=len, reverse=True))
+    found: list[DateExpr] = []
+    for m in _date_regex(forms, rules.range_words, rules.ordinal_suffixes).finditer(ascii_digits(text)):
         if m.start() > 0 and text[m.start() - 1].isdigit():
             continue
         if len(m["y2"]) == 2 and not m["m2"].endswith("."):
@@ -125,12 +180,12 @@ def find_dates(text: str, rules: RuleBook) -> list[DateExpr]:
                 year1 = to_ce_year(int(m["y1"]), rules) if m["y1"] else year
                 if month1 > month2 and not m["y1"]:
                     year1 = year - 1
-                first = dt.date(year1, month1, int(m["d1"]))
-                last: dt.date | None = dt.date(year, month2, int(m["d2"]))
+                first = dt.date(year1, month1, _day(m["d1"]))
+                last: dt.date | None = dt.date(year, month2, _day(m["d2"]))
             else:
                 if m["m1"]:  # "9 กุมภาพันธ์ 10 มีนาคม 2566" is two dates; keep the last
                     continue
-                first, last = dt.date(year, month2, int(m["d1"])), None
+                first, last = dt.date(year, month2, _day(m["d1"])), None
         except ValueError:
             continue
         low, high = rules.years

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 
@@ -28,15 +27,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise AdgminKgError(f"{folder}: no gold files (<release-id>.yaml)")
     paths = [releases_dir() / f"{g.stem}.txt" for g in golds]
     result = build(paths, open_world=args.open_world)
-    thai = {r.id: r.text for r in result.releases if r.meta.language == "th"}
-    skipped = [g.stem for g in golds if g.stem not in thai]
-    report = evaluate(result.dataset, [g for g in golds if g.stem in thai], thai)
+    texts = {r.id: r.text for r in result.releases}
+    languages = {r.id: r.meta.language for r in result.releases}
+    report = evaluate(result.dataset, golds, texts, languages)
     if args.json:
         print(report_json(report))
     else:
         print(report.table())
-    if skipped:
-        print(f"not evaluated (not Thai): {', '.join(skipped)}", file=sys.stderr)
     if args.details:
         for release in sorted(report.misses):
             for line in report.misses[release]:

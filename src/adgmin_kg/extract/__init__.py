@@ -17,7 +17,7 @@ from adgmin_kg.extract.scope import Verdict, in_scope_by_section, judge, load_vo
 from adgmin_kg.facts import RelationFact, ReleaseFacts, Span
 from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.read import Release
-from adgmin_kg.rules import RuleBook, load_rules
+from adgmin_kg.rules import RuleBook, load_rules, rules_for
 
 __all__ = ["extract_release", "read_passages"]
 
@@ -30,7 +30,7 @@ def read_passages(release: Release, gazetteer: Gazetteer | None = None, rules: R
     """The release's context, sections and passages, each passage judged; None when the release
     names neither ASEAN nor an ASEAN digital body (found without reading further)."""
     gazetteer = gazetteer or load_gazetteer()
-    rules = rules or load_rules()
+    rules = rules_for(release.meta.language, rules)
     vocabulary = load_vocabulary()
     if not may_concern_asean(release.text, vocabulary, gazetteer):
         return None
@@ -41,12 +41,11 @@ def read_passages(release: Release, gazetteer: Gazetteer | None = None, rules: R
 
 
 def extract_release(release: Release, gazetteer: Gazetteer | None = None, rules: RuleBook | None = None) -> ReleaseFacts:
-    """All facts of one release. English releases, and releases with no passage about ASEAN
-    digital cooperation, yield no facts, with a notice."""
+    """All facts of one release, read with the rules of its language (``rules`` when it is of
+    that language). A release with no passage about ASEAN digital cooperation yields no facts,
+    with a notice."""
     gazetteer = gazetteer or load_gazetteer()
-    rules = rules or load_rules()
-    if release.meta.language != "th":
-        return ReleaseFacts(release.id, on_topic=True, notices=(f"{release.id}: language {release.meta.language!r}: only Thai releases are extracted for now; the release node is kept",))
+    rules = rules_for(release.meta.language, rules)
     read = read_passages(release, gazetteer, rules)
     sections = in_scope_by_section(read[2], read[1].sections) if read else {}
     if not sections:

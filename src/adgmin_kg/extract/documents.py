@@ -20,31 +20,81 @@ _SENTENCE_BREAK = re.compile(r"\s{2,}|(?<=\S)\s(?=ทั้งนี้|นอ�
 _SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
 
 
+def _lang_key(ctx: TextContext, key: str) -> str:
+    """A gazetteer key in the release's language: ``verbs`` -> ``verbs_th`` or ``verbs_en``."""
+    return f"{key}_{ctx.rules.language}"
+
+
 def _verbs(ctx: TextContext) -> list[tuple[str, Entry]]:
     """(verb, decision kind) pairs, longest verb first."""
-    pairs = [(verb, entry) for entry in ctx.gazetteer.of_kind("decision-kind") for verb in entry.get("verbs_th") or []]
+    pairs = [(verb, entry) for entry in ctx.gazetteer.of_kind("decision-kind") for verb in entry.get(_lang_key(ctx, "verbs")) or []]
     return sorted(pairs, key=lambda p: (-len(p[0]), p[1].id))
 
 
 def _cabinet_kind(ctx: TextContext, verb: str) -> str | None:
     for entry in ctx.gazetteer.of_kind("decision-kind"):
-        if any(v in verb for v in entry.get("cabinet_verbs_th") or []):
+        if any(v in verb for v in entry.get(_lang_key(ctx, "cabinet_verbs")) or []):
             return entry.id
     return None
 
 
 def _heads(ctx: TextContext) -> list[tuple[str, str]]:
-    pairs = [(head, e.id) for e in ctx.gazetteer.of_kind("document-kind") for head in e.get("heads_th") or []]
+    pairs = [(head, e.id) for e in ctx.gazetteer.of_kind("document-kind") for head in e.get(_lang_key(ctx, "heads")) or []]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _verb_positions(ctx: TextContext, chunk: str, verb: str) -> list[int]:
+    """Where ``verb`` stands in ``chunk``: anywhere in Thai (no spaces between words); as a whole
+    word, any case, in a Latin-script language (``Approved draft...`` opens an item)."""
+    if not ctx.rules.latin:
+        out, start = [], 0
+        while (i := chunk.find(verb, start)) != -1:
+            out.append(i)
+            start = i + len(verb)
+        return out
+    pattern = re.compile(r"(?<![A-Za-z0-9-])" + re.escape(verb) + r"(?![A-Za-z0-9-])", re.IGNORECASE)
+    return [m.start() for m in pattern.finditer(chunk)]
+
+
+_HEAD_PHRASE_END = re.compile(r"\s(?:(?:of|on|between|for|to|in|with|under|and)(?:\s|$)|\()")
+_PART_OF = re.compile(r"^Part\s+[0-9]+\s+of\s+")
+
+
+def _english_kind_of(ctx: TextContext, title: str) -> str | None:
+    """The kind of an English title: the one whose ``tails_en`` end its head phrase (the words
+    before its first ``of``/``on``/``between``...; ``Part 2 of`` skipped), a generic noun
+    (``Document``) at its end set aside; else the one whose ``heads_en`` open the title."""
+    title = _PART_OF.sub("", title)
+    m = _HEAD_PHRASE_END.search(title)
+    head = title[: m.start()] if m else title
+    kinds = list(ctx.gazetteer.of_kind("document-kind"))
+    for entry in kinds:
+        for generic in entry.get("generic_en") or []:
+            if head.endswith(" " + generic):
+                head = head[: -len(generic) - 1]
+    tails = sorted(((t, e.id) for e in kinds for t in e.get("tails_en") or []), key=lambda p: -len(p[0]))
+    for tail, kind in tails:
+        if head == tail or head.endswith(" " + tail):
+            return kind
+    for head_noun, kind in _heads(ctx):
+        if title.startswith(head_noun):
+            return kind
+    return None
+
+
 def document_ref(ctx: TextContext, title: str) -> tuple[Ref, str | None]:
-    """A known document (gazetteer) when one of its names covers the title, else a new one."""
+    """A known document (gazetteer) when one of its names covers the title, else a new one.
+    In an English release a known document keeps the title as written (its English title, with
+    a statement and quote of its own); in a Thai one the gazetteer's names stand."""
     key = fold(title)
     for m in ctx.gazetteer.find(title, kinds=("document",)):
         if len(fold(title[m.start : m.end])) >= 0.85 * len(key):
             entry = ctx.gazetteer.get("document", m.id)
-            return Ref("document", m.id), (entry.get("kind") if entry else None)
+            label = title if ctx.rules.latin and title.isascii() else None
+            return Ref("document", m.id, label=label, label_lang="en"), (entry.get("kind") if entry else None)
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return Ref("document", f"doc-{digest}", label=title, label_lang="en" if title.isascii() else "th"), None
 
@@ -53,6 +103,8 @@ def _kind_of(ctx: TextContext, title: str) -> str | None:
     """The kind a title's head noun says; after the generic ``เอกสาร`` ("document"), the head
     noun that follows it (``เอกสารกรอบการดำเนินงาน...`` is a framework), else the kind the
     gazetteer gives the generic noun (``เอกสารต้นแบบทางการเงิน...`` is some other document)."""
+    if ctx.rules.latin:
+        return _english_kind_of(ctx, title)
     for head, kind in _heads(ctx):
         if title.startswith(head):
             return kind
@@ -76,7 +128,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     Declaration)``). With ``any_draft``, a draft need not start with a known document head.
     """
     pos = ctx.skip_space(start)
-    drafted = ctx.text.startswith(ctx.rules.draft_prefix, pos)
+    drafted = _drafted(ctx, pos)
     if drafted:
         pos += len(ctx.rules.draft_prefix)
     known = any(ctx.text.startswith(h, pos) for h, _ in _heads(ctx)) or ctx.mention_at(pos, "document")
@@ -87,8 +139,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     cut = len(chunk)
     if m := _SUB_MARK.search(chunk):
         cut = m.start()
-    if (m := _LATIN_PAREN.search(chunk, _after_kind_acronym(ctx, chunk))) and m.start() < cut:
-        cut = m.start()
+    if not ctx.rules.latin and (m := _LATIN_PAREN.search(chunk, _after_kind_acronym(ctx, chunk))) and m.start() < cut:
+        cut = m.start()  # the English name after a Thai title
     if (m := _SHORT_FORM.search(chunk)) and m.start() < cut:
         cut = m.start()
     if (m := _FOOTNOTE_MARK.search(chunk)) and m.start() < cut:
@@ -112,7 +164,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     verbs = tuple(verb for verb, _ in _verbs(ctx))  # ``...ด้านเศรษฐกิจดิจิทัล แบบเวียน``: how it is decided
     if (m := words_after_space(verbs + tuple("และ" + verb for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
         cut = m.start()
-    title = chunk[:cut].rstrip(" ,")
+    title = chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,")
     if any(title == head for head, _ in _heads(ctx)):
         return None  # ``ลงนามบันทึกความเข้าใจ``: a kind of document, no title
     if title.endswith(" และ"):
@@ -120,6 +172,15 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
         title = _COUNTED_TAIL.sub("", title)  # "... ในอาเซียน 6 เสาหลัก ได้แก่ ...": a count, not the title
     return Span(pos, pos + len(title)) if title else None
+
+
+def _drafted(ctx: TextContext, pos: int) -> bool:
+    """Whether the draft prefix stands at ``pos`` (any case in a Latin-script language:
+    ``Approved draft Memorandum...``)."""
+    prefix = ctx.rules.draft_prefix
+    if ctx.rules.latin:
+        return ctx.text[pos : pos + len(prefix)].lower() == prefix.lower()
+    return ctx.text.startswith(prefix, pos)
 
 
 _KIND_ACRONYM = re.compile(r"\s*\(\s*([A-Za-z]{2,6})\s*\)\s*(?=[\u0e00-\u0e7f])")
@@ -330,9 +391,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
     for number, line in enumerate(lines):
         chunk = ctx.text[line.start : line.end]
         for verb, kind in _verbs(ctx):
-            start = 0
-            while (i := chunk.find(verb, start)) != -1:
-                start = i + len(verb)
+            for i in _verb_positions(ctx, chunk, verb):
                 at = Span(line.start + i, line.start + i + len(verb))
                 if any(t.start <= at.start < t.end for t in taken) or _is_future(ctx, at):
                     continue
@@ -607,6 +666,8 @@ def _counted_titles(ctx: TextContext, pos: int, line: Span, below: list[Span]) -
     ``...รวม 5 ฉบับ*`` with the titles in the footnote; ``ได้เห็นชอบเอกสาร... จำนวน 7 ฉบับ
     ดังนี้`` with the titles on the numbered lines below. All or nothing: the list must hold as
     many titles as the sentence counts."""
+    if ctx.rules.latin:
+        return _counted_english_titles(ctx, pos, line, below)
     if not ctx.cue_at(pos, "generic_documents"):
         return []
     units = "|".join(re.escape(u) for u in ctx.rules.cue("document_count_unit"))
@@ -622,6 +683,40 @@ def _counted_titles(ctx: TextContext, pos: int, line: Span, below: list[Span]) -
         titles = _numbered_line_titles(ctx, below, count)
     else:
         return []
+    return titles if len(titles) == count else []
+
+
+def _counted_english_titles(ctx: TextContext, pos: int, line: Span, below: list[Span]) -> list[Span]:
+    """``The cabinet approved 12 draft outcome documents for ...`` then, further down the item,
+    a paragraph ending in ``are:`` and the titles one per line, some after a label (``To be
+    signed: <title>``, ``To be adopted:``). All or nothing: as many titles as counted."""
+    units = "|".join(re.escape(u) for u in ctx.rules.cue("document_count_unit"))
+    m = re.compile(r"([0-9]+)\s+(?:" + units + r")(?![A-Za-z])").match(ctx.text, ctx.skip_space(pos), line.end)
+    if m is None:
+        return []
+    count = int(m.group(1))
+    intro = next((i for i, b in enumerate(below) if ctx.text[b.start : b.end].rstrip().endswith(ctx.rules.cue("list_follows"))), None)
+    if intro is None:
+        return []
+    labels = ctx.rules.cue("list_label_words")
+    titles: list[Span] = []
+    for item in below[intro + 1 :]:
+        text = ctx.text[item.start : item.end]
+        if text.startswith(ctx.rules.cue("agenda_heading")):
+            break
+        start = item.start
+        label = next((lb for lb in labels if text.startswith(lb)), None)
+        if label is not None:
+            rest = text[len(label) :]
+            if not rest.lstrip().startswith(":"):
+                break
+            if not rest.lstrip()[1:].strip():
+                continue  # ``To be adopted:`` heads the titles below it
+            start = item.start + len(label) + rest.index(":") + 1
+        start = ctx.skip_space(start)
+        if _drafted(ctx, start):
+            start += len(ctx.rules.draft_prefix)
+        titles.append(ctx.quote(Span(start, item.end)))
     return titles if len(titles) == count else []
 
 

@@ -85,9 +85,10 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         if cls == "CabinetMeeting":
             for d in dates:
                 if mention.end <= d.start <= mention.end + _NEAR_DATE and d.last is None:
-                    key = f"{series}-{d.first.isoformat()}"
+                    day = _reported_cabinet_day(ctx, mention, d)
+                    key = f"{series}-{day.isoformat()}"
                     span = Span(mention.start, d.end)
-                    found.append(MeetingMention(Ref("meeting", key), span, series, cls, date=d.first))
+                    found.append(MeetingMention(Ref("meeting", key), span, series, cls, date=day))
                     break
             else:
                 found.append(MeetingMention(Ref("meeting", series), Span(mention.start, mention.end), series, cls))
@@ -123,6 +124,29 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
             continue
         kept.append(m)
     return [m for m in kept if not _is_generic_cabinet(m)]
+
+
+_REPORTED_WITHIN = dt.timedelta(days=31)  # a summary reports a cabinet meeting held this shortly before it
+
+
+def _reported_cabinet_day(ctx: TextContext, mention: Mention, d: DateExpr) -> dt.date:
+    """The day of the cabinet meeting a release's title names (the meeting a summary reports).
+    A summary is issued within days of its meeting; a title whose year puts the meeting far from
+    the issue date while its day and month fall just before it has the year wrong (``The cabinet
+    met on January 30, 2023``, issued 1 February 2024): the day is read in the issue's year, with
+    a notice. Any other date is read as written."""
+    issued = ctx.release.issued
+    if mention.end > ctx.release.title_span[1] or dt.timedelta(0) <= issued - d.first <= _REPORTED_WITHIN:
+        return d.first
+    for year in (issued.year, issued.year - 1):
+        try:
+            day = d.first.replace(year=year)
+        except ValueError:
+            continue
+        if dt.timedelta(0) <= issued - day <= _REPORTED_WITHIN:
+            ctx.notices.append(f"{ctx.release.id}: the title dates the cabinet meeting {d.first.isoformat()}, issued {issued.isoformat()}: read as {day.isoformat()} (the year written is a slip)")
+            return day
+    return d.first
 
 
 def _held_on(ctx: TextContext, mention: Mention, dates: list) -> MeetingMention | None:  # type: ignore[type-arg]
@@ -168,11 +192,23 @@ def _mark_targets(ctx: TextContext, found: list[MeetingMention]) -> list[Meeting
     out: list[MeetingMention] = []
     for m in sorted(found, key=lambda m: m.span.start):
         before = ctx.text[max(0, m.span.start - 40) : m.span.start].rstrip()
-        target = before.endswith(ctx.rules.cue("target_meeting"))
+        target = before.endswith(ctx.rules.cue("target_meeting")) or _invited_to(ctx, m)
         if out and out[-1].ref == m.ref and m.span.start - out[-1].span.end <= 12:
             target = target or out[-1].target
         out.append(replace(m, target=target))
     return out
+
+
+_INVITED_REACH = 60  # ``กล่าวเรียนเชิญ รมว.ดีอีเอส เข้าร่วมการประชุม X``: the invitation stands this close before X
+
+
+def _invited_to(ctx: TextContext, m: MeetingMention) -> bool:
+    """A meeting someone is invited to (``รมว.ไอซีทีของสิงคโปร์ กล่าวเรียนเชิญ รมว.ดีอีเอส เข้าร่วม
+    การประชุม The 5th AMCC``) is still to come: like one prepared for, it is where nothing said
+    in the line took place (no attendance, no topics)."""
+    line = ctx.line_of(m.span.start)
+    window = Span(max(line.start, m.span.start - _INVITED_REACH), m.span.start)
+    return bool(ctx.find_cues("invited", window))
 
 
 def _sessions_with_partners(ctx: TextContext, found: list[MeetingMention]) -> list[MeetingMention]:
@@ -381,7 +417,26 @@ def _hosts_named(ctx: TextContext, line: Span) -> list[tuple[Span, Mention, Meet
         owner = ctx.meeting_before(body.start, line) or next((m for m in ctx.meetings_in(line) if m.span.start >= cue.end), None)
         if owner is not None:
             found.append((cue, body, owner))
+    for cue in ctx.find_cues("host_by", line):
+        named = _host_named_after(ctx, cue)
+        owner = ctx.meeting_before(cue.start, line)
+        if named is not None and owner is not None:
+            found.append((cue, named, owner))
     return found
+
+
+def _host_named_after(ctx: TextContext, cue: Span) -> Mention | None:
+    """``hosted by Singapore’s Ministry for Communications and Information``: the host named
+    right after the cue; a country's ministry after a possessive is the ministry."""
+    first = ctx.mention_at(cue.end, "country", "org")
+    if first is None or first.kind != "country":
+        return first
+    for mark in ctx.rules.cue("possessive"):
+        if ctx.text.startswith(mark, first.end):
+            org = ctx.mention_at(first.end + len(mark), "org")
+            if org is not None:
+                return org
+    return first
 
 
 def _adjacent(ctx: TextContext, end: int, start: int) -> bool:
@@ -658,7 +713,7 @@ def _host_bodies(ctx: TextContext, line: Span) -> list[AttendanceFact]:
     out = []
     for cue, body, owner in _hosts_named(ctx, line):
         if body.kind == "org":
-            out.append(AttendanceFact(owner.ref, ctx.ref(body), "host", ctx.quote(Span(body.start, cue.end)), rule="attendance-host"))
+            out.append(AttendanceFact(owner.ref, ctx.ref(body), "host", ctx.quote(Span(body.start, body.end), cue), rule="attendance-host"))
     return out
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from adgmin_kg.facts import Span
 from adgmin_kg.read import Release
+from adgmin_kg.rules import rules_for
 from adgmin_kg.thaitext import ascii_digits
 
 _AGENDA_HEADING = re.compile(r"^\s*([0-9]{1,3})\s*\.\s*เรื่อง")
@@ -100,6 +101,17 @@ def _agenda_starts(text: str, lines: list[Span], first: int, kind: str) -> dict[
     return starts
 
 
+def _cued_agenda_starts(text: str, lines: list[Span], first: int, cues: tuple[str, ...]) -> dict[int, int]:
+    """Line index -> agenda number for a summary whose items open with a cue rather than a
+    number (English synopses: ``Title: ...``); the items are numbered in order. Read whatever
+    the release's kind says: English synopses are filed as news."""
+    starts: dict[int, int] = {}
+    for i in range(first, len(lines)):
+        if text[lines[i].start : lines[i].end].startswith(cues):
+            starts[i] = len(starts) + 1
+    return starts
+
+
 def _compact_title(content: str) -> str:
     """A heading's title for comparison: without its number, ``เรื่อง`` and white space."""
     title = _AGENDA_NUMBER.sub("", content, count=1).strip().removeprefix("เรื่อง")
@@ -161,9 +173,13 @@ def layout(release: Release) -> Layout:
     text = release.text
     lines = _lines(text)
     body = _metadata_end(release, lines)
-    starts = _agenda_starts(text, lines, body, release.meta.kind)
-    contents_end = _contents_end(text, lines, starts) if starts else None
-    if starts:
+    cues = rules_for(release.meta.language).cues.get("agenda_heading", ())
+    if cues:
+        starts, contents_end = _cued_agenda_starts(text, lines, body, cues), None
+    else:
+        starts = _agenda_starts(text, lines, body, release.meta.kind)
+        contents_end = _contents_end(text, lines, starts) if starts else None
+    if starts and not cues:
         contents = {} if contents_end is None else {n: _compact_title(ascii_digits(text[lines[i].start : lines[i].end])) for i, n in starts.items() if i <= contents_end}
         starts = _body_headings(text, lines, starts, body - 1 if contents_end is None else contents_end, contents)
     passages: list[Passage] = []
