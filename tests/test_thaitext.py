@@ -82,3 +82,13 @@ def test_english_amounts_with_a_multiplier_word() -> None:
     """thaigov-78262: ``for the total amount of 91,653.3053 million Baht``."""
     (a,) = find_amounts("for the total amount of 91,653.3053 million Baht (", EN)
     assert (a.value, a.currency) == (Decimal("91653305300"), "THB")
+
+
+def test_a_name_in_latin_script_is_english_whatever_its_punctuation() -> None:
+    """thaigov-78262 writes ``Leaders’ Statement`` and ``Anti – Online Scam``: a curly apostrophe
+    or an en dash does not make an English name Thai."""
+    from adgmin_kg.thaitext import written_language
+
+    assert written_language("ASEAN Leaders’ Statement on the Development of the ASEAN DEFA") == "en"
+    assert written_language("Working Group on Anti – Online Scam") == "en"
+    assert written_language("แผนแม่บทอาเซียนด้านดิจิทัล ค.ศ. 2025") == "th"

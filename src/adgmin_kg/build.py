@@ -20,6 +20,7 @@ from adgmin_kg.facts import Quoted, Ref, ReleaseFacts, Span
 from adgmin_kg.gazetteer import Entry, Gazetteer
 from adgmin_kg.read import Release
 from adgmin_kg.rules import RuleBook
+from adgmin_kg.thaitext import written_language
 from adgmin_kg.vocab import (
     ADG,
     BUILDER,
@@ -122,11 +123,6 @@ def _lit_th(value: str) -> Literal:
     return Literal(value, lang="th")
 
 
-def _language_of(title: str) -> str:
-    """A title written wholly in Latin script is the English name, whatever the release's language."""
-    return "en" if title.isascii() else "th"
-
-
 class Builder:
     """Turns ``ReleaseFacts`` into triples; needs the gazetteer only for labels and classes."""
 
@@ -148,7 +144,7 @@ class Builder:
         g.add((r, ADG.releaseKind, Literal(meta.kind)))
         g.add((r, ADG.scope, Literal(meta.scope)))
         g.add((r, ADG.sha256, Literal(release.sha256)))
-        w.fact(r, DCTERMS.title, _lit_th(release.title), Span(*release.title_span), "release-title")
+        w.fact(r, DCTERMS.title, Literal(release.title, lang=release.meta.language), Span(*release.title_span), "release-title")
         w.fact(r, DCTERMS.issued, Literal(release.issued, datatype=XSD.date), Span(*release.issued_span), "release-date")
         self._meetings(w, facts)
         self._people(w, facts)
@@ -264,7 +260,7 @@ class Builder:
             node = iri(doc.document)
             w.fact(node, RDF.type, ADG.Document, doc.quote, doc.rule)
             if doc.document.label:
-                title = Literal(doc.title, lang=_language_of(doc.title))
+                title = Literal(doc.title, lang=written_language(doc.title))
                 w.fact(node, RDFS.label, title, doc.quote, doc.rule)
                 w.fact(node, DCTERMS.title, title, doc.quote, doc.rule)
             if doc.kind:

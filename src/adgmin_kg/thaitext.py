@@ -80,6 +80,15 @@ def terms(forms: Iterable[str]) -> Terms:
     )
 
 
+_THAI_SCRIPT = re.compile("[\u0e00-\u0e7f]")
+
+
+def written_language(text: str) -> str:
+    """``th`` for text with Thai letters in it, else ``en``: a name wholly in Latin script
+    (``Digital Economy Framework Agreement – DEFA``, ``ASEAN’s ...``) is the English name."""
+    return "th" if _THAI_SCRIPT.search(text) else "en"
+
+
 def fold(form: str) -> str:
     """The matching key of a name: no white space, ASCII digits, lower-case Latin letters."""
     return "".join(ascii_digits(form).split()).lower()

@@ -14,7 +14,7 @@ from adgmin_kg.extract.names import word_count
 from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
-from adgmin_kg.thaitext import ascii_digits, find_dates, fold
+from adgmin_kg.thaitext import ascii_digits, find_dates, fold, written_language
 
 _SENTENCE_BREAK = re.compile(r"\s{2,}|(?<=\S)\s(?=ทั้งนี้|นอกจากนี้|อย่างไรก็ตาม)")
 _SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
@@ -93,10 +93,10 @@ def document_ref(ctx: TextContext, title: str) -> tuple[Ref, str | None]:
     for m in ctx.gazetteer.find(title, kinds=("document",)):
         if len(fold(title[m.start : m.end])) >= 0.85 * len(key):
             entry = ctx.gazetteer.get("document", m.id)
-            label = title if ctx.rules.latin and title.isascii() else None
+            label = title if ctx.rules.latin and written_language(title) == "en" else None
             return Ref("document", m.id, label=label, label_lang="en"), (entry.get("kind") if entry else None)
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-    return Ref("document", f"doc-{digest}", label=title, label_lang="en" if title.isascii() else "th"), None
+    return Ref("document", f"doc-{digest}", label=title, label_lang=written_language(title)), None
 
 
 def _kind_of(ctx: TextContext, title: str) -> str | None:
