@@ -208,7 +208,7 @@ def test_query_page_keeps_its_form_and_does_not_wrap_dates(page, base_url: str) 
     page.goto(base_url + "/query/meeting-details?meeting=ADGMIN+3")
     field = page.locator("form.again input[name=meeting]")
     assert field.input_value() == "ADGMIN 3"
-    dates = page.locator("table.results-table td.nowrap")
+    dates = page.locator("table.results-table td.nowrap > span")  # the text, not the cell: a long quote makes the row tall
     assert dates.count() >= 2
     box = dates.first.bounding_box()
     line = page.evaluate("(el) => parseFloat(getComputedStyle(el).lineHeight)", dates.first.element_handle())

@@ -401,6 +401,7 @@ HOSTILE = [
     Hostile("accept-nothing-we-make", "GET", _q(PLAIN), headers=(("Accept", "image/png"),), status=(406,)),
     Hostile("path-traversal-static", "GET", "/static/..%2F..%2Fserve.py", status=(404,)),
     Hostile("label-injection", "GET", "/api/query/meeting-details?" + urllib.parse.urlencode({"meeting": '"} } DROP ALL #'}), status=(400,), message="no node"),
+    Hostile("missing-required-parameter", "GET", "/api/query/meeting-attendees", status=(400,), message="needs the parameter meeting"),
     Hostile("resource-javascript-iri", "GET", "/resource?iri=javascript:alert(1)", status=(404,)),
 ]
 

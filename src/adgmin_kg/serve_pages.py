@@ -163,8 +163,9 @@ def page(title: str, body: str, *, lang: str = "en", head: str = "", scripts: tu
 def _fields(query: StoredQuery, given: dict[str, str] | None = None) -> str:
     fields = []
     for param in query.parameters:
-        hint = "optional" if param.optional else (f'default "{param.default}"' if param.default else "required")
-        value = (given or {}).get(param.name, param.default or "")
+        sample = query.example.get(param.name)
+        hint = ("optional: all when empty" if param.optional else "required") + (f", e.g. {sample}" if sample else "")
+        value = (given or {}).get(param.name, "")
         fields.append(
             f'<label>{esc(param.name)} <input name="{esc(param.name)}" value="{esc(value)}" '
             f'placeholder="{esc(hint)}" title="{esc(param.description)}"></label>'
