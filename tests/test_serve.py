@@ -591,4 +591,37 @@ def test_entity_page_shows_the_preferred_value_and_folds_the_others(tmp_path: Pa
     assert {s.release.rsplit("/", 1)[-1] for s in starts[0].others[0].sources} == {"thaigov-64394", "thaigov-64402"}
     page = entity_page(SimpleNamespace(store=store), view)
     assert "<details class=disagree><summary>2 sources disagree</summary>" in page
-    assert page.count("<details") == 2  # the start date, and the place (the Philippines, 64402)
+    assert page.count("<details class=disagree") == 2  # the start date, and the place (the Philippines, 64402)
+
+
+def test_entity_page_leads_with_what_the_thing_is(tmp_path: Path) -> None:
+    """Type once, then dates, place, host; the decisions with their documents' titles; topics
+    last; every fact's sources folded under their count; linked nodes by their labels."""
+    import re
+    from types import SimpleNamespace
+
+    from adgmin_kg import pipeline
+    from adgmin_kg.serve_pages import entity_page, entity_view
+    from adgmin_kg.store import load_union_store
+
+    path = tmp_path / "kg.trig"
+    pipeline.build_dataset([releases_dir() / f"{SEED}.txt"]).serialize(path, format="trig")
+    store = load_union_store(path)
+    page = entity_page(SimpleNamespace(store=store), entity_view(store, "https://w3id.org/adgmin-kg/id/meeting/adgmin-3"))
+    table = page.split("<table class=facts>", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr[^>]*><td>(.*?)</td>", table)
+    named = [re.sub(r"<[^>]+>", "", r) for r in rows if r]
+    assert named.count("rdf:type") == 1 and named[0] == "rdf:type"
+    order = [named.index(n) for n in ("rdf:type", "schema:startDate", "schema:location", "host country",
+                                      "decisions taken", "participant", "dcterms:subject")]
+    assert order == sorted(order), named  # properties by the ontology's labels, else prefixed names
+    type_row = re.search(r"<tr[^>]*><td><a[^>]*>rdf:type</a></td><td>(.*?)</td>", table)[1]
+    assert "ministerial meeting" in type_row and "adg:" not in type_row  # the most specific type, by its label
+    assert re.search(r"<details class=sources><summary>\d+ sources?</summary>", table)
+    assert "<ul class=sources>" not in table.replace("<details class=sources><summary>", "<x>").split("<x>")[0]
+    assert re.search(r"adopted.*?: <a href=\"/id/document/boracay-digital-declaration\">Boracay Digital Declaration", table)
+    summary = page.split("<p class=summary>", 1)[1].split("</p>", 1)[0]
+    assert "2023-02-09 – 2023-02-10" in summary and "Boracay" in summary and "Philippines" in summary
+    referred = page.split("<ul class=incoming>", 1)[1].split("</ul>", 1)[0]
+    assert 'decision/th-cabinet-2023-03-21-acknowledged-adgmin-3">acknowledged: 3rd ASEAN' in referred
+    assert ">decision:" not in referred and ">https://" not in referred  # labels, not names or IRIs
