@@ -138,6 +138,7 @@ def test_home_page_runs_a_stored_query(page, base_url: str, tmp_path: Path) -> N
     # prefixed names and dates stay on one line
     assert section.locator("td.nowrap a[href='/id/meeting/adgmin-3']").first.inner_text() == "meeting:adgmin-3"
     assert "2023-02-09" in section.locator("td.nowrap").all_inner_texts()
+    assert section.locator("td.nowrap a[href='/id/release/thaigov-66419']").count() >= 1  # the row's source, linked
     _assert_thai_font(page)
     assert 200 in font_responses
     section.scroll_into_view_if_needed()

@@ -544,6 +544,7 @@ def test_query_page_keeps_its_form(running: Running) -> None:
     assert "<td class=nowrap><span>2023-02-09</span></td>" in page
     assert ">meeting:adgmin-3</a></td>" in page  # a prefixed name that pastes back into SPARQL
     assert '<td class=nowrap><a href="/id/meeting/adgmin-3">' in page  # and does not wrap at its hyphen
+    assert '<td class=nowrap><a href="/id/release/thaigov-66419">thaigov-66419</a></td>' in page  # the row's source
     again = request(running, "GET", "/query/meeting-details?meeting=meeting:adgmin-3")[2].decode("utf-8")
     assert again.count("<tr>") == page.count("<tr>")  # a prefixed name is a parameter too
 

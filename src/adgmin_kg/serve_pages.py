@@ -12,6 +12,7 @@ store, so no IRI from a URL ever becomes SPARQL text.
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from functools import cache
@@ -215,9 +216,15 @@ def home_page(server: Any) -> str:
     return page("Home", body)
 
 
-def _cell(binding: dict[str, str] | None) -> str:
+RELEASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _cell(binding: dict[str, str] | None, column: str = "") -> str:
     if not binding:
         return "<td></td>"
+    if column == "release" and binding.get("type") == "literal" and RELEASE_ID.fullmatch(binding.get("value", "")):
+        # a row's source: the release id, linked to the release's page
+        return f'<td class=nowrap>{link(ID + "release/" + binding["value"], binding["value"])}</td>'
     if binding.get("type") == "uri":
         name = shorten(binding["value"])
         nowrap = " class=nowrap" if len(name) <= 40 else ""  # a short name stays on one line
@@ -233,7 +240,7 @@ def results_table(result: dict[str, Any]) -> str:
     columns = result["head"].get("vars", [])
     rows = result["results"]["bindings"]
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(_cell(r.get(c)) for c in columns) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(_cell(r.get(c), c) for c in columns) + "</tr>" for r in rows)
     count = f"<p class=count>{len(rows)} row{'s' if len(rows) != 1 else ''}</p>"
     return f"{count}<table class=results-table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
