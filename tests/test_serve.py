@@ -39,7 +39,7 @@ def sample_params(name: str) -> dict[str, str]:
         pytest.skip(f"no sample value for the required parameter(s) {missing} of {name}; add them to PARAMS")
     return params
 TIME_LIMIT = 2.0
-LIMITS = Limits(time_limit=TIME_LIMIT, max_query_bytes=8192, max_result_bytes=200_000, workers=2,
+LIMITS = Limits(time_limit=TIME_LIMIT, max_query_bytes=32768, max_result_bytes=200_000, workers=2,
                 queue_wait=8.0, max_connections=12, socket_timeout=2.0)
 PLAIN = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -385,7 +385,7 @@ HOSTILE = [
     Hostile("runaway-cross-product", "GET", _q(RUNAWAY), status=(503,), message="time limit"),
     Hostile("result-over-cap", "GET", _q("SELECT * WHERE { ?s ?p ?o }"), status=(413,), message="cap"),
     Hostile("query-text-over-cap-post", "POST", "/sparql", "SELECT * WHERE { ?s ?p ?o } #" + "x" * 20000, BODY, status=(413,)),
-    Hostile("query-text-over-cap-get", "GET", _q("SELECT * WHERE { ?s ?p ?o } #" + "x" * 9000), status=(413,)),
+    Hostile("query-text-over-cap-get", "GET", _q("SELECT * WHERE { ?s ?p ?o } #" + "x" * 33000), status=(413,)),
     Hostile("malformed-query", "GET", _q("SELECT * WHERE { ?s ?p }"), status=(400,), message="syntax error"),
     Hostile("not-sparql", "GET", _q("hello world"), status=(400,), message="syntax error"),
     Hostile("empty-query", "GET", _q("   "), status=(400,), message="no query"),
