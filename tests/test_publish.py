@@ -150,9 +150,10 @@ def values_block(bindings: dict[str, Term]) -> str:
 
 
 def remote_rows(endpoint: str, text: str) -> list[tuple]:
-    from SPARQLWrapper import JSON, SPARQLWrapper
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
     client = SPARQLWrapper(endpoint)
+    client.setMethod(POST)  # a stored query with its prefixes and sources is too long for a GET's 8 kB of headers
     client.setQuery(text)
     client.setReturnFormat(JSON)
     result = client.queryAndConvert()

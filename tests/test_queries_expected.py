@@ -200,3 +200,27 @@ def test_topic_map_counts_the_partners_of_partners_on_topic(seed_graph: Path) ->
     for topic in run("topic-map", seed_graph).rows:
         listed = run_query("partners-on-topic", graph=seed_graph, topic=topic["topic"])
         assert int(topic["partners"]) == len({r["partner"] for r in listed.rows}), topic["topic"]
+
+
+#: the stored queries that list facts: each row names the release and the words of its main fact
+PROVENANCE = ("bilateral-talks", "country-profile", "document-history", "documents-by-decision",
+              "funded-projects", "meeting-attendees", "meeting-details", "next-meetings", "partners-on-topic")
+
+
+@pytest.mark.parametrize("name", PROVENANCE)
+def test_every_row_that_lists_facts_names_its_release_and_quote(name: str, seed_graph: Path) -> None:
+    text = (releases_dir() / f"{SEED}.txt").read_text(encoding="utf-8")
+    query = next(q for q in list_queries() if q.name == name)
+    assert {"release", "quote", "curated"} <= set(query.columns)
+    assert "MIN(?q" not in query.text  # the weakest wording is no source
+    rows = run(name, seed_graph).rows
+    reference = [r for r in rows if r.get("relation") in ("same as", "ASEAN member")]  # no release
+    assert all(not r.get("release") and not r.get("quote") for r in reference)
+    for row in (r for r in rows if r not in reference):
+        assert row["release"] == SEED and row["curated"] == "false", row
+        assert row["quote"] and row["quote"] in text, row
+
+
+def test_topic_map_counts_releases(seed_graph: Path) -> None:
+    rows = run("topic-map", seed_graph).rows
+    assert rows and {row["releases"] for row in rows} == {"1"}

@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 
 from adgmin_kg.curation import apply_curation, load_curation
 from adgmin_kg.errors import DataError
+from adgmin_kg.paths import releases_dir
 from adgmin_kg.pipeline import build, run_build
 from adgmin_kg.query import run_query
 from adgmin_kg.read import read_release
@@ -233,6 +234,20 @@ def test_adgmin_1_3_and_4_have_one_start_date_the_right_one(corpus_out: Path) ->
 def test_meeting_details_gives_one_row_per_meeting(corpus_out: Path) -> None:
     rows = run_query("meeting-details", graph=corpus_out, meeting="ADGMIN 3").rows
     assert [(r["start"], r.get("end"), r["place_label"]) for r in rows] == [("2023-02-09", "2023-02-10", "Boracay")]
+
+
+def test_a_rows_source_is_the_preferred_value_of_the_latest_release(corpus_out: Path) -> None:
+    """Two releases report 9 February (64737 and 66419, issued later); two announced the 6th."""
+    (row,) = run_query("meeting-details", graph=corpus_out, meeting="ADGMIN 3").rows
+    assert (row["release"], row["curated"]) == ("thaigov-66419", "false")
+    text = (releases_dir() / "thaigov-66419.txt").read_text(encoding="utf-8")
+    assert row["quote"] in text and "9-10 กุมภาพันธ์ 2566" in row["quote"]
+
+
+def test_a_curated_value_is_the_source_of_its_row(corpus_out: Path) -> None:
+    rows = run_query("funded-projects", graph=corpus_out, recipient="Thailand").rows
+    (row,) = [r for r in rows if r["amount"] == "25500"]
+    assert (row["release"], row["quote"], row["curated"]) == ("thaigov-42297", "25,5500 ดอลลาร์สหรัฐ", "true")
 
 
 def test_the_trig_keeps_every_claim_and_the_reconciled_graph(corpus_out: Path) -> None:

@@ -39,7 +39,7 @@ def sample_params(name: str) -> dict[str, str]:
         pytest.skip(f"no sample value for the required parameter(s) {missing} of {name}; add them to PARAMS")
     return params
 TIME_LIMIT = 2.0
-LIMITS = Limits(time_limit=TIME_LIMIT, max_query_bytes=8192, max_result_bytes=200_000, workers=2,
+LIMITS = Limits(time_limit=TIME_LIMIT, max_query_bytes=32768, max_result_bytes=200_000, workers=2,
                 queue_wait=8.0, max_connections=12, socket_timeout=2.0)
 PLAIN = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -385,7 +385,7 @@ HOSTILE = [
     Hostile("runaway-cross-product", "GET", _q(RUNAWAY), status=(503,), message="time limit"),
     Hostile("result-over-cap", "GET", _q("SELECT * WHERE { ?s ?p ?o }"), status=(413,), message="cap"),
     Hostile("query-text-over-cap-post", "POST", "/sparql", "SELECT * WHERE { ?s ?p ?o } #" + "x" * 20000, BODY, status=(413,)),
-    Hostile("query-text-over-cap-get", "GET", _q("SELECT * WHERE { ?s ?p ?o } #" + "x" * 9000), status=(413,)),
+    Hostile("query-text-over-cap-get", "GET", _q("SELECT * WHERE { ?s ?p ?o } #" + "x" * 33000), status=(413,)),
     Hostile("malformed-query", "GET", _q("SELECT * WHERE { ?s ?p }"), status=(400,), message="syntax error"),
     Hostile("not-sparql", "GET", _q("hello world"), status=(400,), message="syntax error"),
     Hostile("empty-query", "GET", _q("   "), status=(400,), message="no query"),
@@ -401,6 +401,7 @@ HOSTILE = [
     Hostile("accept-nothing-we-make", "GET", _q(PLAIN), headers=(("Accept", "image/png"),), status=(406,)),
     Hostile("path-traversal-static", "GET", "/static/..%2F..%2Fserve.py", status=(404,)),
     Hostile("label-injection", "GET", "/api/query/meeting-details?" + urllib.parse.urlencode({"meeting": '"} } DROP ALL #'}), status=(400,), message="no node"),
+    Hostile("missing-required-parameter", "GET", "/api/query/meeting-attendees", status=(400,), message="needs the parameter meeting"),
     Hostile("resource-javascript-iri", "GET", "/resource?iri=javascript:alert(1)", status=(404,)),
 ]
 
@@ -543,6 +544,7 @@ def test_query_page_keeps_its_form(running: Running) -> None:
     assert "<td class=nowrap><span>2023-02-09</span></td>" in page
     assert ">meeting:adgmin-3</a></td>" in page  # a prefixed name that pastes back into SPARQL
     assert '<td class=nowrap><a href="/id/meeting/adgmin-3">' in page  # and does not wrap at its hyphen
+    assert '<td class=nowrap><a href="/id/release/thaigov-66419">thaigov-66419</a></td>' in page  # the row's source
     again = request(running, "GET", "/query/meeting-details?meeting=meeting:adgmin-3")[2].decode("utf-8")
     assert again.count("<tr>") == page.count("<tr>")  # a prefixed name is a parameter too
 
@@ -590,4 +592,37 @@ def test_entity_page_shows_the_preferred_value_and_folds_the_others(tmp_path: Pa
     assert {s.release.rsplit("/", 1)[-1] for s in starts[0].others[0].sources} == {"thaigov-64394", "thaigov-64402"}
     page = entity_page(SimpleNamespace(store=store), view)
     assert "<details class=disagree><summary>2 sources disagree</summary>" in page
-    assert page.count("<details") == 2  # the start date, and the place (the Philippines, 64402)
+    assert page.count("<details class=disagree") == 2  # the start date, and the place (the Philippines, 64402)
+
+
+def test_entity_page_leads_with_what_the_thing_is(tmp_path: Path) -> None:
+    """Type once, then dates, place, host; the decisions with their documents' titles; topics
+    last; every fact's sources folded under their count; linked nodes by their labels."""
+    import re
+    from types import SimpleNamespace
+
+    from adgmin_kg import pipeline
+    from adgmin_kg.serve_pages import entity_page, entity_view
+    from adgmin_kg.store import load_union_store
+
+    path = tmp_path / "kg.trig"
+    pipeline.build_dataset([releases_dir() / f"{SEED}.txt"]).serialize(path, format="trig")
+    store = load_union_store(path)
+    page = entity_page(SimpleNamespace(store=store), entity_view(store, "https://w3id.org/adgmin-kg/id/meeting/adgmin-3"))
+    table = page.split("<table class=facts>", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr[^>]*><td>(.*?)</td>", table)
+    named = [re.sub(r"<[^>]+>", "", r) for r in rows if r]
+    assert named.count("rdf:type") == 1 and named[0] == "rdf:type"
+    order = [named.index(n) for n in ("rdf:type", "schema:startDate", "schema:location", "host country",
+                                      "decisions taken", "participant", "dcterms:subject")]
+    assert order == sorted(order), named  # properties by the ontology's labels, else prefixed names
+    type_row = re.search(r"<tr[^>]*><td><a[^>]*>rdf:type</a></td><td>(.*?)</td>", table)[1]
+    assert "ministerial meeting" in type_row and "adg:" not in type_row  # the most specific type, by its label
+    assert re.search(r"<details class=sources><summary>\d+ sources?</summary>", table)
+    assert "<ul class=sources>" not in table.replace("<details class=sources><summary>", "<x>").split("<x>")[0]
+    assert re.search(r"adopted.*?: <a href=\"/id/document/boracay-digital-declaration\">Boracay Digital Declaration", table)
+    summary = page.split("<p class=summary>", 1)[1].split("</p>", 1)[0]
+    assert "2023-02-09 – 2023-02-10" in summary and "Boracay" in summary and "Philippines" in summary
+    referred = page.split("<ul class=incoming>", 1)[1].split("</ul>", 1)[0]
+    assert 'decision/th-cabinet-2023-03-21-acknowledged-adgmin-3">acknowledged: 3rd ASEAN' in referred
+    assert ">decision:" not in referred and ">https://" not in referred  # labels, not names or IRIs

@@ -101,12 +101,11 @@ class Parameter:
     name: str
     classes: tuple[str, ...]  # full IRIs; a node matches when typed, or in a scheme, with one
     description: str
-    default: str | None = None
-    optional: bool = False
+    optional: bool = False  # absent: the variable stays unbound and the query lists everything
 
     @property
     def required(self) -> bool:
-        return self.default is None and not self.optional
+        return not self.optional
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,8 @@ class StoredQuery:
 
 _HEADER = re.compile(r"^#\s*(Question|Parameters|Columns|Example):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^\?(?P<name>\w+)\s+(?P<classes>\S+)\s+-\s+(?P<rest>.*)$")
-_PARAM_TAIL = re.compile(r',\s*(?:default\s+"(?P<default>[^"]*)"|(?P<optional>optional))\s*$')
+_PARAM_TAIL = re.compile(r',\s*(?P<optional>optional)\s*$')
+_PARAM_DEFAULT = re.compile(r',\s*default\s+"[^"]*"\s*$')
 _PREFIX = re.compile(r"^\s*PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
 
 
@@ -172,15 +172,19 @@ def _parse_parameter(path: Path, line: str, prefixes: Mapping[str, str]) -> Para
     match = _PARAM.match(line)
     if not match:
         raise ParameterError(
-            f'{path}: parameter line "{line}" is not "?name class - description[, default "x"]"'
+            f'{path}: parameter line "{line}" is not "?name class - description[, optional]"'
         )
     classes = tuple(_expand(path, c, prefixes) for c in match["classes"].split("|"))
     rest = match["rest"]
+    if _PARAM_DEFAULT.search(rest):
+        raise ParameterError(
+            f'{path}: parameter ?{match["name"]} has a default value; a parameter is required, or '
+            '"optional" (absent: the query answers for all); put a sample in "# Example:"'
+        )
     tail = _PARAM_TAIL.search(rest)
-    default = tail["default"] if tail else None
-    optional = bool(tail and tail["optional"])
+    optional = bool(tail)
     description = rest[: tail.start()] if tail else rest
-    return Parameter(match["name"], classes, description.strip(), default, optional)
+    return Parameter(match["name"], classes, description.strip(), optional)
 
 
 def _expand(path: Path, name: str, prefixes: Mapping[str, str]) -> str:
@@ -891,7 +895,7 @@ def _short(iri: str) -> str:
 
 
 def bind_parameters(backend: Backend, query: StoredQuery, given: Mapping[str, str]) -> dict[str, Term]:
-    """Check the given parameters against the header and resolve them (and defaults).
+    """Check the given parameters against the header and resolve them.
 
     :raises ParameterError: for an undeclared or a missing required parameter.
     """
@@ -903,11 +907,12 @@ def bind_parameters(backend: Backend, query: StoredQuery, given: Mapping[str, st
             )
     bound: dict[str, Term] = {}
     for param in query.parameters:
-        value = given.get(param.name, param.default)
+        value = given.get(param.name)
         if value is None:
             if param.required:
                 raise ParameterError(
-                    f'query "{query.name}" needs the parameter {param.name} ({param.description})'
+                    f'query "{query.name}" needs the parameter {param.name} ({param.description}): '
+                    f'give it as {param.name}=<IRI or label>'
                 )
             continue
         bound[param.name] = resolve_parameter(backend, param, str(value))

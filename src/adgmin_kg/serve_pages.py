@@ -12,6 +12,7 @@ store, so no IRI from a URL ever becomes SPARQL text.
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,6 +43,14 @@ PROV = "http://www.w3.org/ns/prov#"
 ADG = "https://w3id.org/adgmin-kg/ontology#"
 DCTERMS = "http://purl.org/dc/terms/"
 LABELS = (RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel")
+SCHEMA = "https://schema.org/"
+#: The facts an entity page leads with, in this order (what the thing is, when, where, who
+#: hosted, which one of its series, its theme); the rest follow, and topics come last.
+LEAD = (RDF + "type", SCHEMA + "startDate", SCHEMA + "endDate", SCHEMA + "location", ADG + "hostCountry",
+        ADG + "inSeries", ADG + "ordinal", ADG + "theme", SCHEMA + "superEvent", ADG + "level",
+        ADG + "expectedTime", ADG + "decisionKind", ADG + "decisionOn", ADG + "decidedBy", DCTERMS + "date",
+        ADG + "participant")
+LAST = (DCTERMS + "subject",)
 MAX_FACTS = 2000
 MAX_INCOMING = 300
 MAX_STATEMENTS = 5000
@@ -163,8 +172,9 @@ def page(title: str, body: str, *, lang: str = "en", head: str = "", scripts: tu
 def _fields(query: StoredQuery, given: dict[str, str] | None = None) -> str:
     fields = []
     for param in query.parameters:
-        hint = "optional" if param.optional else (f'default "{param.default}"' if param.default else "required")
-        value = (given or {}).get(param.name, param.default or "")
+        sample = query.example.get(param.name)
+        hint = ("optional: all when empty" if param.optional else "required") + (f", e.g. {sample}" if sample else "")
+        value = (given or {}).get(param.name, "")
         fields.append(
             f'<label>{esc(param.name)} <input name="{esc(param.name)}" value="{esc(value)}" '
             f'placeholder="{esc(hint)}" title="{esc(param.description)}"></label>'
@@ -206,9 +216,15 @@ def home_page(server: Any) -> str:
     return page("Home", body)
 
 
-def _cell(binding: dict[str, str] | None) -> str:
+RELEASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _cell(binding: dict[str, str] | None, column: str = "") -> str:
     if not binding:
         return "<td></td>"
+    if column == "release" and binding.get("type") == "literal" and RELEASE_ID.fullmatch(binding.get("value", "")):
+        # a row's source: the release id, linked to the release's page
+        return f'<td class=nowrap>{link(ID + "release/" + binding["value"], binding["value"])}</td>'
     if binding.get("type") == "uri":
         name = shorten(binding["value"])
         nowrap = " class=nowrap" if len(name) <= 40 else ""  # a short name stays on one line
@@ -224,7 +240,7 @@ def results_table(result: dict[str, Any]) -> str:
     columns = result["head"].get("vars", [])
     rows = result["results"]["bindings"]
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(_cell(r.get(c)) for c in columns) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(_cell(r.get(c), c) for c in columns) + "</tr>" for r in rows)
     count = f"<p class=count>{len(rows)} row{'s' if len(rows) != 1 else ''}</p>"
     return f"{count}<table class=results-table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -377,7 +393,7 @@ def entity_view(store: Any, iri: str) -> EntityView | None:
                 found.append(source)
         facts.append(Fact(p, t.object, found))
     facts = _fold_disagreements(facts)
-    facts.sort(key=lambda f: (f.predicate != RDF + "type", short(f.predicate), str(f.object)))
+    facts.sort(key=lambda f: (_fact_rank(f.predicate), short(f.predicate), str(f.object)))
     labels.sort(key=lambda x: (LABELS.index(x[0]), x[2] != "th", x[2] != "en", x[1]))
     seen_in: list[tuple[str, str]] = []
     for t in incoming:
@@ -385,6 +401,13 @@ def entity_view(store: Any, iri: str) -> EntityView | None:
             break
         seen_in.append((t.subject.value, t.predicate.value))
     return EntityView(iri, labels, sorted(types), facts, seen_in, statements, len(own) > MAX_FACTS)
+
+
+def _fact_rank(predicate: str) -> int:
+    """Where a property's rows go on the page: the lead first, topics last."""
+    if predicate in LEAD:
+        return LEAD.index(predicate)
+    return len(LEAD) + (1 if predicate in LAST else 0)
 
 
 def _fold_disagreements(facts: list[Fact]) -> list[Fact]:
@@ -414,6 +437,25 @@ def _sources_html(store: Any, sources: list[Source], cache_: dict[str, str]) -> 
     )
 
 
+def _folded_sources(store: Any, sources: list[Source], cache_: dict[str, str]) -> str:
+    """The sources of a fact folded under their count ("3 sources"), or "reference data"."""
+    if not sources:
+        return "<span class=ref>reference data</span>"
+    n = len(sources)
+    return (f'<details class=sources><summary>{n} source{"s" if n != 1 else ""}</summary>'
+            f"<ul class=sources>{_sources_html(store, sources, cache_)}</ul></details>")
+
+
+def _unique_sources(facts: list[Fact]) -> list[Source]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for source in sorted((s for f in facts for s in f.sources), key=lambda s: (s.release, int(s.start or 0))):
+        if (source.release, source.quote) not in seen:
+            seen.add((source.release, source.quote))
+            out.append(source)
+    return out
+
+
 def ox_named(iri: str) -> Any:
     import pyoxigraph as ox
 
@@ -436,8 +478,41 @@ def _disagreement_html(store: Any, fact: Fact, cache_: dict[str, str]) -> str:
             f'<ul>{"".join(items)}</ul></details>')
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the ontology says of its own terms: labels, and each class's superclasses."""
+
+    labels: dict[str, tuple[str | None, str | None]]
+    superclasses: dict[str, frozenset[str]]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The ontology's labels and subclass links (``ontology/adgmin-kg.ttl``), so that a page
+    names a class or a property by its label although the graph does not hold the ontology."""
+    import pyoxigraph as ox
+
+    from adgmin_kg.paths import ontology_dir
+
+    path = ontology_dir() / "adgmin-kg.ttl"
+    labels: dict[str, dict[str, str]] = {}
+    parents: dict[str, set[str]] = {}
+    try:
+        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    except (OSError, SyntaxError):
+        return Vocabulary({}, {})
+    for t in triples:
+        if t.predicate.value == RDFS + "label" and isinstance(t.object, ox.Literal):
+            labels.setdefault(t.subject.value, {}).setdefault(t.object.language or "", t.object.value)
+        elif t.predicate.value == RDFS + "subClassOf" and isinstance(t.object, ox.NamedNode):
+            parents.setdefault(t.subject.value, set()).add(t.object.value)
+    return Vocabulary({k: (v.get("en"), v.get("th")) for k, v in labels.items()},
+                      {k: frozenset(v) for k, v in parents.items()})
+
+
 def label_of(store: Any, iri: str) -> tuple[str | None, str | None]:
-    """(English label, Thai label) of ``iri``, each the first in sort order, or None."""
+    """(English label, Thai label) of ``iri``, each the first in sort order, or None; the
+    ontology's label for one of its terms the graph does not label."""
     import pyoxigraph as ox
 
     en, th, other = [], [], []
@@ -449,7 +524,38 @@ def label_of(store: Any, iri: str) -> tuple[str | None, str | None]:
         if en or th or other:
             break
     english = min(en) if en else (min(other) if other else None)
+    if english is None and not th:
+        return vocabulary().labels.get(iri, (None, None))
     return english, (min(th) if th else None)
+
+
+def _one_object(store: Any, iri: str, predicate: str) -> str | None:
+    import pyoxigraph as ox
+
+    for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(predicate), None, None):
+        if isinstance(quad.object, ox.NamedNode):
+            return quad.object.value
+    return None
+
+
+def described(store: Any, iri: str) -> str | None:
+    """A name for a node that has no label, from what it links: a decision is its kind and the
+    title of what it decided on ("adopted: Boracay Digital Declaration"), an attendance its
+    attendee and role."""
+    def name(node: str | None) -> str | None:
+        if node is None:
+            return None
+        en, th = label_of(store, node)
+        return en or th or short(node)
+
+    on, kind = _one_object(store, iri, ADG + "decisionOn"), _one_object(store, iri, ADG + "decisionKind")
+    if on is not None:
+        return f"{name(kind) or 'decision'}: {name(on)}"
+    attendee = _one_object(store, iri, ADG + "attendee")
+    if attendee is not None:
+        role = name(_one_object(store, iri, ADG + "role"))
+        return f"{name(attendee)}" + (f" ({role})" if role else "")
+    return None
 
 
 def _object_html(store: Any, term: Any, cache_: dict[str, str]) -> str:
@@ -458,7 +564,7 @@ def _object_html(store: Any, term: Any, cache_: dict[str, str]) -> str:
     if isinstance(term, ox.NamedNode):
         if term.value not in cache_:
             en, th = label_of(store, term.value)
-            text = en or th or short(term.value)
+            text = en or th or described(store, term.value) or short(term.value)
             extra = f' <span lang="th" class=th>{esc(th)}</span>' if en and th else ""
             shown = link(term.value, text)
             if th and not en:
@@ -486,7 +592,6 @@ def entity_page(server: Any, view: EntityView) -> str:
     if en and th:
         heading += f' <span lang="th" class=th>{esc(th)}</span>'
     heading += "</h1>"
-    types = ", ".join(_object_html(store, ox.NamedNode(t), cache_) for t in view.types)
     alternates = (
         f'<p class=iri><code>{esc(view.iri)}</code> · as '
         f'<a href="?format=ttl">Turtle</a> · <a href="?format=jsonld">JSON-LD</a>'
@@ -501,15 +606,7 @@ def entity_page(server: Any, view: EntityView) -> str:
     )
     labels = (f"<h2>Labels <span lang=th>ชื่อ</span></h2><table class=labels><thead><tr><th>property</th>"
               f"<th>language</th><th>label</th></tr></thead><tbody>{label_rows}</tbody></table>") if label_rows else ""
-    fact_rows = []
-    for fact in view.facts:
-        if fact.predicate in LABELS:
-            continue
-        sources = _sources_html(store, fact.sources, cache_)
-        fact_rows.append(
-            f"<tr><td>{link(fact.predicate)}</td><td>{_object_html(store, fact.object, cache_)}{_disagreement_html(store, fact, cache_)}</td>"
-            f"<td>{'<ul class=sources>' + sources + '</ul>' if sources else '<span class=ref>reference data</span>'}</td></tr>"
-        )
+    fact_rows = _fact_rows(store, view, cache_)
     facts = (
         "<h2>Facts <span lang=th>ข้อเท็จจริง</span></h2><table class=facts><thead><tr><th>property</th>"
         "<th>value</th><th>release and quote</th></tr></thead><tbody>" + "".join(fact_rows) + "</tbody></table>"
@@ -520,12 +617,87 @@ def entity_page(server: Any, view: EntityView) -> str:
     if view.incoming:
         items = "".join(
             f"<li>{_object_html(store, ox.NamedNode(s), cache_)} "
-            f"<span class=pred>{esc(short(p))}</span> this</li>"
+            f"<span class=pred>{_property_html(store, p, cache_)}</span> this</li>"
             for s, p in view.incoming
         )
         incoming = f"<h2>Referred to by <span lang=th>ถูกอ้างถึงโดย</span></h2><ul class=incoming>{items}</ul>"
-    body = heading + alternates + (f"<p class=types>{types}</p>" if types else "") + labels + facts + incoming
+    body = heading + _summary(store, view, cache_) + alternates + facts + labels + incoming
     return page(title, body)
+
+
+def _property_html(store: Any, predicate: str, cache_: dict[str, str]) -> str:
+    """A property by its label when the graph has one, else its prefixed name."""
+    en, th = label_of(store, predicate)
+    return link(predicate, en or th or short(predicate))
+
+
+def _fact_rows(store: Any, view: EntityView, cache_: dict[str, str]) -> list[str]:
+    """Rows of the facts table, grouped by property (its name on the group's first row): the
+    types in one row, each value with its sources folded under their count, the decisions a
+    meeting took (from the decisions that point at it) after the lead."""
+    import pyoxigraph as ox
+
+    rows: list[str] = []
+    shown = [f for f in view.facts if f.predicate not in LABELS]
+    types = [f for f in shown if f.predicate == RDF + "type"]
+    if types:
+        named = {f.object.value for f in types if isinstance(f.object, ox.NamedNode)}
+        broader = set().union(*(vocabulary().superclasses.get(t, frozenset()) for t in named))
+        names = ", ".join(_object_html(store, f.object, cache_) for f in types if f.object.value not in broader)
+        rows.append(f"<tr class=lead><td>{_property_html(store, RDF + 'type', cache_)}</td><td>{names}</td>"
+                    f"<td>{_folded_sources(store, _unique_sources(types), cache_)}</td></tr>")
+    decisions = [s for s, p in view.incoming if p == ADG + "decidedBy"]
+    previous = RDF + "type"
+    for fact in shown:
+        if fact.predicate == RDF + "type":
+            continue
+        if decisions and _fact_rank(fact.predicate) >= LEAD.index(ADG + "participant"):
+            rows.extend(_decision_rows(store, decisions, cache_))
+            decisions = []
+        name = _property_html(store, fact.predicate, cache_) if fact.predicate != previous else ""
+        previous = fact.predicate
+        lead = " class=lead" if fact.predicate in LEAD else ""
+        rows.append(
+            f"<tr{lead}><td>{name}</td><td>{_object_html(store, fact.object, cache_)}{_disagreement_html(store, fact, cache_)}</td>"
+            f"<td>{_folded_sources(store, fact.sources, cache_)}</td></tr>"
+        )
+    rows.extend(_decision_rows(store, decisions, cache_))
+    return rows
+
+
+def _decision_rows(store: Any, decisions: list[str], cache_: dict[str, str]) -> list[str]:
+    """A row per decision taken at the meeting: its kind and the title of its document."""
+    import pyoxigraph as ox
+
+    rows = []
+    for i, decision in enumerate(sorted(set(decisions), key=lambda d: described(store, d) or d)):
+        on = _one_object(store, decision, ADG + "decisionOn")
+        sources = entity_view(store, decision)
+        found = [f.sources for f in (sources.facts if sources else []) if f.predicate == ADG + "decisionOn"]
+        kind = _one_object(store, decision, ADG + "decisionKind")
+        what = (_object_html(store, ox.NamedNode(kind), cache_) + ": " if kind else "") + (
+            _object_html(store, ox.NamedNode(on), cache_) if on else "")
+        name = "decisions taken" if i == 0 else ""
+        rows.append(f"<tr class=lead><td>{name}</td><td>{what} <span class=via>({link(decision, 'decision')})</span></td>"
+                    f"<td>{_folded_sources(store, found[0] if found else [], cache_)}</td></tr>")
+    return rows
+
+
+def _summary(store: Any, view: EntityView, cache_: dict[str, str]) -> str:
+    """One line under the heading: dates, place and host, as the facts table gives them."""
+    def values(predicate: str) -> list[Any]:
+        return [f.object for f in view.facts if f.predicate == predicate]
+
+    start, end = values(SCHEMA + "startDate"), values(SCHEMA + "endDate")
+    parts = []
+    if start:
+        when = esc(start[0].value) + (f" – {esc(end[0].value)}" if end and end[0].value != start[0].value else "")
+        parts.append(f"<span class=nowrap>{when}</span>")
+    for predicate, word in ((SCHEMA + "location", "at"), (ADG + "hostCountry", "hosted by")):
+        shown = [_object_html(store, o, cache_) for o in values(predicate)]
+        if shown:
+            parts.append(f"{word} {', '.join(shown)}")
+    return f"<p class=summary>{' · '.join(parts)}</p>" if parts else ""
 
 
 def entity_rdf(store: Any, view: EntityView, fmt: str) -> bytes:

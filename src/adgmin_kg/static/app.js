@@ -26,10 +26,16 @@ function hrefOf(iri) {
   return null;
 }
 
-function cell(binding) {
+function cell(binding, column) {
   const td = document.createElement("td");
   if (!binding) return td;
-  if (binding.type === "uri") {
+  if (column === "release" && binding.type === "literal" && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(binding.value)) {
+    const a = document.createElement("a");  // a row's source: the release id, linked to its page
+    a.href = "/id/release/" + binding.value;
+    a.textContent = binding.value;
+    td.className = "nowrap";
+    td.appendChild(a);
+  } else if (binding.type === "uri") {
     const target = hrefOf(binding.value);
     const node = document.createElement(target ? "a" : "span");
     if (target) node.href = target;
@@ -71,7 +77,7 @@ function renderResult(target, data) {
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const v of vars) tr.appendChild(cell(row[v]));
+    for (const v of vars) tr.appendChild(cell(row[v], v));
   }
   target.append(count, table);
 }
