@@ -486,19 +486,23 @@ class Vocabulary:
     superclasses: dict[str, frozenset[str]]
 
 
+#: the ontology, and the labels of the terms it reuses
+VOCABULARY_FILES = ("adgmin-kg.ttl", "reused-terms.ttl")
+
+
 @cache
 def vocabulary() -> Vocabulary:
-    """The ontology's labels and subclass links (``ontology/adgmin-kg.ttl``), so that a page
-    names a class or a property by its label although the graph does not hold the ontology."""
+    """The ontology's labels and subclass links (``ontology/adgmin-kg.ttl``) and the labels of
+    the reused terms (``ontology/reused-terms.ttl``), so that a page names a class or a property
+    by its label although the graph does not hold the ontology."""
     import pyoxigraph as ox
 
     from adgmin_kg.paths import ontology_dir
 
-    path = ontology_dir() / "adgmin-kg.ttl"
     labels: dict[str, dict[str, str]] = {}
     parents: dict[str, set[str]] = {}
     try:
-        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        triples = [t for name in VOCABULARY_FILES for t in ox.parse(path=str(ontology_dir() / name), format=ox.RdfFormat.TURTLE)]
     except (OSError, SyntaxError):
         return Vocabulary({}, {})
     for t in triples:
