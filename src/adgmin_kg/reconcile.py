@@ -40,7 +40,7 @@ import pyoxigraph as ox
 from adgmin_kg.errors import DataError
 from adgmin_kg.paths import data_dir
 from adgmin_kg.store import TRUTHY_UPDATE
-from adgmin_kg.vocab import ADG, BASE, BUILDER, CURATION, DATA, EXTRACTION, GRAPH, PREFIXES, REFERENCE_GRAPH
+from adgmin_kg.vocab import ADG, BASE, BUILDER, CURATION, DATA, EXTRACTION, GRAPH, PREFIXES
 from adgmin_kg.yamlfile import YAMLError, parse_yaml
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from adgmin_kg.prefixes import INSTANCE_KINDS, PREFIXES as _PREFIXES
+from adgmin_kg.prefixes import PREFIXES as _PREFIXES
 
 BASE = "https://w3id.org/adgmin-kg/"
 ADG = Namespace(BASE + "ontology#")

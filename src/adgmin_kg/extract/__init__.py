@@ -17,7 +17,7 @@ from adgmin_kg.extract.scope import Verdict, in_scope_by_section, judge, load_vo
 from adgmin_kg.facts import RelationFact, ReleaseFacts, Span
 from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.read import Release
-from adgmin_kg.rules import RuleBook, load_rules, rules_for
+from adgmin_kg.rules import RuleBook, rules_for
 
 __all__ = ["extract_release", "read_passages"]
 
