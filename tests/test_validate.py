@@ -18,6 +18,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from adgmin_kg.paths import ontology_dir
+from adgmin_kg.prefixes import VOCABULARIES
 from adgmin_kg.validate import (
     SHAPES_FILES,
     ValidationReport,
@@ -28,22 +29,13 @@ from adgmin_kg.validate import (
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "shapes" / "valid.trig"
-ADG = "https://w3id.org/adgmin-kg/ontology#"
+ADG = VOCABULARIES["adg"]
 ADGSH = "https://w3id.org/adgmin-kg/shapes#"
 ONTOLOGY_IRI = URIRef("https://w3id.org/adgmin-kg/ontology")
 
-PREFIXES = {
-    "adg": ADG,
+PREFIXES = {  # the model's vocabularies, then short names for the test's own updates
+    **VOCABULARIES,
     "adgsh": ADGSH,
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
     "act": "https://w3id.org/adgmin-kg/id/activity/",
     "att": "https://w3id.org/adgmin-kg/id/attendance/",
     "country": "https://w3id.org/adgmin-kg/id/country/",

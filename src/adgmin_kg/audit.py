@@ -61,7 +61,8 @@ _NAMES = _namespaces().namespace_manager
 
 
 def short(node: Node) -> str:
-    """A node as a reviewer reads it: ``meeting:adgmin-3``, ``"2023-02-09"^^xsd:date``, ``"..."@th``."""
+    """A node as a reviewer reads it: a prefixed name (``meeting:<id>``), a typed literal
+    (``"<lexical form>"^^xsd:date``), a language string (``"..."@th``)."""
     if isinstance(node, URIRef):
         return node.n3(_NAMES).strip("<>") if "/statement/" not in node else str(node)
     return node.n3(_NAMES)

@@ -1006,7 +1006,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, full_iri: bool = F
       ``width`` display columns (None: no limit).
     - ``csv``: lexical forms, full IRIs (unbound: empty).
     - ``tsv``: SPARQL 1.1 TSV, as the server's ``text/tab-separated-values``: a ``?var``
-      header, terms in Turtle syntax (``<iri>``, ``"text"@th``, ``"2023-02-09"^^<...#date>``,
+      header, terms in Turtle syntax (``<iri>``, ``"text"@th``, ``"lexical form"^^<datatype IRI>``,
       numbers and booleans bare).
     - ``json``: one array of objects (unbound: key absent); numbers and booleans are JSON
       numbers and booleans, everything else its lexical form.

@@ -57,7 +57,7 @@ class RuleBook:
     names: NameRules
     language: str = "th"
     date_order: str = "dmy"  # how a date is written: ``30 มกราคม 2567`` (dmy) or ``January 30, 2024`` (mdy)
-    range_words: tuple[str, ...] = ("-", "–", "ถึง", "ถึงวันที่", "และ")  # between the two days of a range
+    range_words: tuple[str, ...] = ("-", "–")  # between the two days of a range (the language's words in its rules file)
     ordinal_suffixes: tuple[str, ...] = ()  # ``4th``: the suffixes of a written ordinal
 
     @property

@@ -544,7 +544,7 @@ def _one_object(store: Any, iri: str, predicate: str) -> str | None:
 
 def described(store: Any, iri: str) -> str | None:
     """A name for a node that has no label, from what it links: a decision is its kind and the
-    title of what it decided on ("adopted: Boracay Digital Declaration"), an attendance its
+    title of what it decided on ("adopted: <document title>"), an attendance its
     attendee and role."""
     def name(node: str | None) -> str | None:
         if node is None:

@@ -148,7 +148,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     if (i := chunk.find("]")) != -1 and i < cut:
         cut = i  # the end of a bracketed aside (``[คณะรัฐมนตรีมีมติ (...) เห็นชอบร่าง...]``)
     for head, _ in _heads(ctx):  # ``ร่างแถลงการณ์...และร่างปฏิญญา...``: the next draft begins
-        i = chunk.find("และ" + ctx.rules.draft_prefix + head)
+        i = min((j for a in ctx.rules.cue("conjunction") if (j := chunk.find(a + ctx.rules.draft_prefix + head)) > 0), default=-1)
         if 0 < i < cut:
             cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
@@ -162,7 +162,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
             cut = i
             break
     verbs = tuple(verb for verb, _ in _verbs(ctx))  # ``...ด้านเศรษฐกิจดิจิทัล แบบเวียน``: how it is decided
-    if (m := words_after_space(verbs + tuple("และ" + verb for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
+    if (m := words_after_space(verbs + tuple(a + verb for a in ctx.rules.cue("conjunction") for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
         cut = m.start()
     title = chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,")
     if any(title == head for head, _ in _heads(ctx)):
@@ -299,7 +299,7 @@ def _coordinated_body(ctx: TextContext, clause: Span, end: int) -> Ref | None:
         return None
     before, last = named[first - 1], named[first]
     between = _ASIDE.sub(" ", ctx.text[before.end : last.start]).split()
-    return body_ref(ctx, before) if between == ["และ"] else None
+    return body_ref(ctx, before) if len(between) == 1 and between[0] in ctx.rules.cue("conjunction") else None
 
 
 def _is_cabinet_decision(ctx: TextContext, offset: int) -> bool:

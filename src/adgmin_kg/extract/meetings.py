@@ -454,7 +454,6 @@ def country_span(m: Mention) -> Span:
     return Span(m.start, m.end)
 
 
-_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย)\s*ปี\s*(?:พ\.ศ\.\s*)?(?P<year>[0-9]{4})")
 _SCHEDULED_WITHIN = 160  # a time is a meeting's expected time when a schedule cue stands this close before it
 _NAMED_AFTER = 80  # ``จะมีการหารือ ... ระหว่างเดือนมีนาคม ... ในการประชุม X``: X named this close after the time
 
@@ -474,7 +473,8 @@ def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
     for line in ctx.body_lines():
         chunk = ascii_digits(ctx.text[line.start : line.end])
         times = [(m, _month_in_english(ctx, m)) for m in _month_time(ctx).finditer(chunk)]
-        times += [(m, (f"{ctx.rules.part_of_year[m['part']]} {to_ce_year(int(m['year']), ctx.rules)}", to_ce_year(int(m["year"]), ctx.rules))) for m in _PART_OF_YEAR.finditer(chunk)]
+        if part_of_year := _part_of_year(ctx):
+            times += [(m, (f"{ctx.rules.part_of_year[m['part']]} {to_ce_year(int(m['year']), ctx.rules)}", to_ce_year(int(m["year"]), ctx.rules))) for m in part_of_year.finditer(chunk)]
         for m, (english, year) in sorted(times, key=lambda t: t[0].start()):
             core = Span(line.start + m.start(m.re.groupindex["part"]) if m["part"] else line.start + m.start(), line.start + m.end())
             core = Span(ctx.skip_space(core.start), core.end)
@@ -487,6 +487,17 @@ def expected_times(ctx: TextContext) -> list[MeetingPropertyFact]:
                     continue  # ``ปลายปี 2564 หรือช่วงเดือนมกราคม 2565``: the first time given
                 out.append(MeetingPropertyFact(owner.ref, "expected-time", written, ctx.quote(core), value_en=english, year=year, rule="expected-time"))
     return out
+
+
+def _part_of_year(ctx: TextContext) -> re.Pattern[str] | None:
+    """``ต้นปี พ.ศ. 2567``: a part of a year (``part_of_year``), the words that link it to the
+    year (cue ``part_of_year_link``), the year; None for a language that gives no link."""
+    links = ctx.rules.cue("part_of_year_link")
+    if not links or not ctx.rules.part_of_year:
+        return None
+    loose = "|".join(r"\s*".join(re.escape(w) for w in link.split()) for link in links)
+    parts = "|".join(re.escape(p) for p in sorted(ctx.rules.part_of_year, key=len, reverse=True))
+    return re.compile(r"(?P<part>" + parts + r")\s*(?:" + loose + r")\s*(?P<year>[0-9]{4})")
 
 
 def _month_in_english(ctx: TextContext, m: re.Match[str]) -> tuple[str, int]:
@@ -520,7 +531,7 @@ def _coordinated(ctx: TextContext, last: MeetingMention) -> list[MeetingMention]
     chain = [last]
     for m in reversed([m for m in ctx.meetings if m.span.end <= last.span.start]):
         joint = ctx.text[m.span.end : chain[-1].span.start].strip()
-        if joint not in ("และ", ",") or m.meeting_class == "CabinetMeeting":
+        if joint not in (*ctx.rules.cue("conjunction"), ",") or m.meeting_class == "CabinetMeeting":
             break
         chain.append(m)
     return chain[::-1]
@@ -916,7 +927,7 @@ def _coordinated_with(ctx: TextContext, m: MeetingMention, other: MeetingMention
     if bracket := _PAREN.match(ctx.text, pos):
         pos = bracket.end()
     pos = ctx.skip_space(pos)
-    if not ctx.text.startswith("และ", pos):
+    if not ctx.text.startswith(ctx.rules.cue("conjunction"), pos):
         return False
     return any(n.ref == other.ref and pos < n.span.start <= pos + _COORDINATED_REACH for n in ctx.meetings)
 

@@ -27,6 +27,13 @@ def home_country(ctx: TextContext) -> Ref | None:
     return Ref("country", str(country)) if country else None
 
 
+def _partners_of(ctx: TextContext, series: str | None) -> Ref | None:
+    """The organisation whose dialogue partners meet in a series (``partners_of_org``)."""
+    entry = ctx.gazetteer.get("series", series) if series else None
+    org = entry.get("partners_of_org") if entry else None
+    return Ref("org", str(org)) if org else None
+
+
 def talk_key(context: Ref | None, day: dt.date | None, parties: tuple[Ref, Ref]) -> str:
     """A talk is identified by where it happened (a meeting) or, outside a meeting, when, and
     by its two sides: ``adgmin-3-talk-japan-thailand``, ``talk-2024-05-30-singapore-thailand``."""
@@ -330,14 +337,16 @@ def partner_rows(ctx: TextContext) -> tuple[list[SupportFact], list[Span]]:
     the rows' spans: their topics are the partners', not the session's."""
     out: list[SupportFact] = []
     spans: list[Span] = []
-    asean = ctx.gazetteer.get("org", "asean")
     home = home_country(ctx)
-    if asean is None or home is None:
+    if home is None:
         return out, spans
     lines = ctx.body_lines()
     for i, line in enumerate(lines):
         session = ctx.heading_meeting(line)
         if session is None or not _with_partners(ctx, session) or not ctx.find_cues("cooperation_activities", line):
+            continue
+        supported = _partners_of(ctx, session.series)
+        if supported is None:
             continue
         for partner, named, row in _rows(ctx, lines[i + 1 :], home):
             topics = tuple(
@@ -345,11 +354,11 @@ def partner_rows(ctx: TextContext) -> tuple[list[SupportFact], list[Span]]:
                 for t in ctx.mentions_in(row, "topic")
                 if t.start >= named.end
             )
-            key = f"{session.ref.key}-{partner.key}-asean"
+            key = f"{session.ref.key}-{partner.key}-{supported.key}"
             if any(s.support.key == key for s in out):
                 continue  # the table's own header row (``คู่เจรจา | กิจกรรมความร่วมมือ``) heads the same rows again
             name = Span(named.start, min(named.end, ctx.line_of(named.start).end))  # a quote stays in its line (a table's cell)
-            out.append(SupportFact(Ref("support", key), partner, Ref("org", "asean"), session.ref, ctx.quote(name), topics, rule="partner-row", deed_quote=_deed_quote(ctx, named, row)))
+            out.append(SupportFact(Ref("support", key), partner, supported, session.ref, ctx.quote(name), topics, rule="partner-row", deed_quote=_deed_quote(ctx, named, row)))
             spans.append(row)
     return out, spans
 
