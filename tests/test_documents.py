@@ -284,3 +284,26 @@ def test_the_kind_of_an_english_title_is_its_head_phrases() -> None:
     assert documents._kind_of(ctx, "The 4th ADGMIN Joint Media Statement") == "joint-statement"
     assert documents._kind_of(ctx, "Part 2 of ASEAN Guide on Artificial Intelligence (AI) Governance and Ethics") == "guidelines"
     assert documents._kind_of(ctx, "Establishment of the Standard to Exchange Data") is None
+
+
+def test_a_resolution_on_counted_drafts_outside_the_scope_approves_the_listed_drafts_in_scope() -> None:
+    """thaigov-71337 item 13: ``คณะรัฐมนตรีมีมติเห็นชอบ... ดังนี้ 1. เห็นชอบต่อร่างเอกสารทั้ง 14 ฉบับ``
+    (a resolution on economic outcome documents, out of scope) and further down ``2.1 ร่าง...`` to
+    ``2.14 ร่าง...``: the approval reaches the four listed drafts about ASEAN digital cooperation
+    (2.3, 2.4, 2.5, 2.8), not the others (carbon neutrality, blue economy, AITIGA...), nor what
+    ministers are authorised to endorse (``2. ให้รัฐมนตรี... ให้ความเห็นชอบร่างเอกสาร 11 ฉบับ``). The
+    misspelt 2.5 (``ร่างแกลงการณ์ผู้นำว่าด้าย...``) is the statement spelt right in 1.3."""
+    release = read_release(RELEASES / "thaigov-71337.txt")
+    facts = extract_release(release)
+    approved = {d.target: d for d in facts.decisions if d.decided_by.key == "th-cabinet-2023-08-15"}
+    assert {d.decision for d in approved.values()} == {"approved"}
+    titles = sorted(t.label for t in approved)
+    assert titles == sorted([
+        "รายงานการศึกษากรอบความตกลงเศรษฐกิจดิจิทัลอาเซียน",
+        "กรอบสำหรับการเจรจากรอบความตกลงเศรษฐกิจดิจิทัลอาเซียน",
+        "แถลงการณ์ผู้นำว่าด้วยการจัดทำกรอบความตกลงเศรษฐกิจดิจิทัลอาเซียน",
+        "ข้อริเริ่มอาเซียน-จีนในการเสริมสร้างความร่ามมือด้านพานิชย์อิเล็กทรอนิกส์",
+    ])
+    assert {release.text[d.quote.start : d.quote.start + 4] for d in approved.values()} <= {"รายง", "กรอบ", "แกลง", "ข้อร"}
+    kinds = {d.title: d.kind for d in facts.documents if d.document.label}
+    assert kinds["ข้อริเริ่มอาเซียน-จีนในการเสริมสร้างความร่ามมือด้านพานิชย์อิเล็กทรอนิกส์"] == "initiative"

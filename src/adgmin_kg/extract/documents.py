@@ -436,6 +436,9 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     for listed in _drafts_listed_below(ctx, lines[number + 1 :]):
                         decide(decider, at, listed, decision, "decision-on-listed-drafts")
         out.extend(_pending(ctx, line, docs))
+    for at, decision, listed in _drafts_of_resolution_elsewhere(ctx):
+        if decider := _cabinet_decider(ctx, at):
+            decide(decider, at, listed, decision, "decision-on-drafts-counted-elsewhere")
     for doc in _named_known_documents(ctx, list(docs.values())) + _named_with_english_name(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
     for doc in _named_in_english(ctx, list(docs.values())):
@@ -455,13 +458,15 @@ _MISSPELT_MIN_LENGTH = 30  # shorter titles differing in a letter may well be tw
 def _one_spelling(found: list[DocumentFact], decided: list[DecisionFact]) -> tuple[list[DocumentFact], list[DecisionFact]]:
     """``...เอเชียตะวันออกเฉียงใต้ (อาเขียน) และ...ด้านดิจิทัล`` beside ``...(อาเซียน)...`` in one
     release: minted titles of one kind that differ in a few Thai letters only are one document
-    misspelt, known by the spelling that falls into fewer words (a misspelt word falls apart). A digit or a Latin letter of
+    misspelt, known by the spelling that falls into fewer words (a misspelt word falls apart). A title of no
+    known kind may be a misspelling of one of some kind (``ร่างแกลงการณ์ผู้นำว่าด้าย...`` beside
+    ``ร่างแถลงการณ์ผู้นำว่าด้วย...``: the misspelt head is why no kind is known). A digit or a Latin letter of
     difference (``ปี 2565``, ``ปี 2566``) makes two documents."""
-    minted = sorted({d.title: d for d in found if d.document.label}.values(), key=lambda d: (word_count(d.title), d.quote.start))
+    minted = sorted({d.title: d for d in found if d.document.label}.values(), key=lambda d: (d.kind is None, word_count(d.title), d.quote.start))
     chosen: dict[Ref, DocumentFact] = {}
     for i, doc in enumerate(minted):
         for better in minted[:i]:
-            if better.kind == doc.kind and better.document not in chosen and _misspelt(better.title, doc.title):
+            if (better.kind == doc.kind or doc.kind is None) and better.document not in chosen and _misspelt(better.title, doc.title):
                 chosen[doc.document] = better
                 break
     if not chosen:
@@ -628,6 +633,122 @@ def _drafts_listed_below(ctx: TextContext, lines: list[Span]) -> list[Span]:
                     found.append(span)
                     break
     return found
+
+
+_COUNT_REACH = 12  # ``ร่างเอกสาร|ทั้ง 14 ฉบับ``: the count follows the generic noun this close
+_ITEM_NUMBER = re.compile(r"\s*([0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*)\s*[.)]?\s+")  # ``2.1 ร่าง...``, ``1. เห็นชอบ...``
+
+
+def _drafts_of_resolution_elsewhere(ctx: TextContext) -> list[tuple[Span, str, Span]]:
+    """(verb, decision, title) for the drafts a cabinet resolution of the section approves when
+    the resolution stands outside the passages in scope: ``1. เห็นชอบต่อร่างเอกสารทั้ง 14 ฉบับ``
+    (a point of ``คณะรัฐมนตรีมีมติเห็นชอบ... ดังนี้``) counts drafts that the item lists further
+    down as numbered sub-items (``2.1 ร่าง...`` to ``2.14 ร่าง...``), of which only some are about
+    ASEAN digital cooperation. The resolution covers every listed draft: the decision is given to
+    those whose item is in scope, quoted by their title there. All or nothing: one run of
+    numbered items, each opening with a draft, exactly as many as the resolution counts."""
+    if ctx.section is None or ctx.passages is None:
+        return []
+    lines = [s for s in ctx.lines if ctx.section.start <= s.start and s.end <= ctx.section.end and s.start >= ctx.body_start and ctx.text[s.start : s.end].strip()]
+    out: list[tuple[Span, str, Span]] = []
+    for number, line in enumerate(lines):
+        if _in_passages(ctx, line) or not _resolves_for_cabinet(ctx, line, lines[:number]):
+            continue
+        for at, decision, count in _counted_approvals(ctx, line):
+            titles = _draft_run(ctx, lines, count)
+            out += [(at, decision, title) for title in titles if _in_passages(ctx, title)]
+    return out
+
+
+def _in_passages(ctx: TextContext, span: Span) -> bool:
+    return any(p.start <= span.start and span.end <= p.end for p in ctx.passages or ())
+
+
+def _resolves_for_cabinet(ctx: TextContext, line: Span, before: list[Span]) -> bool:
+    """Whether ``line`` is a cabinet resolution (``คณะรัฐมนตรีมีมติ...``) or a numbered point of
+    one (the last unnumbered line before it is a resolution ending in ``ดังนี้``). Names are found
+    afresh: the line is outside the passages whose names the context holds."""
+    numbered = _opening_number(ctx, line) is not None
+    intro = line
+    if numbered:
+        intro = next((b for b in reversed(before) if _opening_number(ctx, b) is None), None)  # type: ignore[assignment]
+        if intro is None or not ctx.text[intro.start : intro.end].rstrip().endswith(ctx.rules.cue("list_follows")):
+            return False
+    resolution = ctx.find_cues("cabinet_resolution", intro)
+    if not resolution:
+        return False
+    named = ctx.gazetteer.find(ctx.text[intro.start : resolution[0].start], kinds=("org",))
+    return any(Ref("org", m.id) in _cabinet_bodies(ctx) for m in named)
+
+
+def _counted_approvals(ctx: TextContext, line: Span) -> list[tuple[Span, str, int]]:
+    """(verb, decision, count) for each cabinet verb of ``line`` whose object is drafts counted
+    and not named (``เห็นชอบต่อร่างเอกสารทั้ง 14 ฉบับ``)."""
+    units = "|".join(re.escape(u) for u in ctx.rules.cue("document_count_unit"))
+    counted = re.compile(r"[^0-9๐-๙\s]{0,%d}\s*([0-9๐-๙]+)\s*(?:%s)" % (_COUNT_REACH, units))
+    out = []
+    chunk = ctx.text[line.start : line.end]
+    for verb, _ in _verbs(ctx):
+        decision = _cabinet_kind(ctx, verb)
+        for i in _verb_positions(ctx, chunk, verb) if decision else []:
+            at = Span(line.start + i, line.start + i + len(verb))
+            if _is_future(ctx, at) or not _opens_resolution(ctx, line, at) or any(a.start <= at.start < a.end for a, _, _ in out):
+                continue
+            pos = at.end
+            for _ in range(2):
+                if conn := ctx.cue_at(pos, "decision_object_connectors"):
+                    pos = conn.end
+            generic = ctx.cue_at(pos, "generic_documents")
+            if generic is None or not ctx.text.startswith(ctx.rules.draft_prefix, generic.start):
+                continue
+            if m := counted.match(ctx.text, generic.end, line.end):
+                out.append((at, decision, int(ascii_digits(m.group(1)))))  # type: ignore[arg-type]
+    return out
+
+
+def _opens_resolution(ctx: TextContext, line: Span, at: Span) -> bool:
+    """Whether the verb at ``at`` is the resolution's own: it opens a numbered point (``1. เห็นชอบ``)
+    or follows the resolution cue (``มีมติเห็นชอบ``), not what someone is authorised to do
+    (``2. ให้รัฐมนตรี... ให้ความเห็นชอบร่างเอกสาร 11 ฉบับ``)."""
+    head = ctx.text[line.start : at.start]
+    number = _ITEM_NUMBER.match(head)
+    if not (head[number.end() :] if number else head).strip():
+        return True
+    return head.rstrip().endswith(ctx.rules.cue("cabinet_resolution"))
+
+
+def _draft_run(ctx: TextContext, lines: list[Span], count: int) -> list[Span]:
+    """The titles of the one run of numbered items (``2.1`` ... ``2.N``, or ``1.`` ... ``N.``)
+    that lists ``count`` drafts, every item opening with the draft prefix; none unless exactly
+    one run of that length does."""
+    runs: list[list[Span]] = []
+    current: list[Span] = []
+    expected: tuple[str, int] | None = None
+    for line in lines:
+        m = _ITEM_NUMBER.match(ctx.text, line.start, line.end)
+        if m is None:
+            continue
+        opening = (ascii_digits(m.group(1)), m.end())
+        parent, _, last = opening[0].rpartition(".")
+        if expected and (parent, int(last)) == expected and current:
+            pass
+        else:
+            if current:
+                runs.append(current)
+            current = []
+            if last != "1":
+                expected = None
+                continue
+        title = _title_at(ctx, opening[1], line.end, any_draft=True) if ctx.text.startswith(ctx.rules.draft_prefix, ctx.skip_space(opening[1])) else None
+        if title is None:
+            current, expected = [], None
+            continue
+        current.append(title)
+        expected = (parent, int(last) + 1)
+    if current:
+        runs.append(current)
+    matching = [r for r in runs if len(r) == count]
+    return matching[0] if len(matching) == 1 else []
 
 
 _NAME_IN_PARENTHESES = re.compile(r"[^()\s][^()]{0,60}?\(\s*(?:[Tt]he\s+)?")
