@@ -76,12 +76,21 @@ def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, tuple[
 
 
 def spokespeople(ctx: TextContext, facts: list[PersonFact]) -> list[SpokespersonFact]:
-    """The person whose words the release reports: named with a post, then ``เปิดเผย``."""
+    """The spokesperson whose words the release reports: named with a spokesperson's post, then
+    ``เปิดเผย``. A minister or official who discloses (``เปิดเผยว่า``) his own work is its subject,
+    not its spokesperson."""
     for fact in facts:
+        if not _speaks_for_others(ctx, fact.post):
+            continue
         after = ctx.text[fact.quote.end : fact.quote.end + 15]
         if any(after.lstrip().startswith(v) for v in ctx.rules.cue("spokesperson_verbs")):
             return [SpokespersonFact(fact.person, fact.quote)]
     return []
+
+
+def _speaks_for_others(ctx: TextContext, post: Ref | None) -> bool:
+    entry = ctx.gazetteer.get("post", post.key) if post else None
+    return bool(entry and entry.get("spokesperson"))
 
 
 def proposals(ctx: TextContext) -> list[ProposalFact]:
