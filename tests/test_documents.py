@@ -284,3 +284,10 @@ def test_the_kind_of_an_english_title_is_its_head_phrases() -> None:
     assert documents._kind_of(ctx, "The 4th ADGMIN Joint Media Statement") == "joint-statement"
     assert documents._kind_of(ctx, "Part 2 of ASEAN Guide on Artificial Intelligence (AI) Governance and Ethics") == "guidelines"
     assert documents._kind_of(ctx, "Establishment of the Standard to Exchange Data") is None
+
+
+def test_a_convention_one_becomes_a_party_to_is_named_with_its_kind() -> None:
+    """thaigov-95636 ``การเข้าเป็นภาคีอนุสัญญาสหประชาชาติว่าด้วยการต่อต้านอาชญากรรมไซเบอร์ (United Nations
+    Convention against Cybercrime)``: the title opens right after ``ภาคี``; a convention is an agreement."""
+    facts = extract_release(read_release(RELEASES / "thaigov-95636.txt"))
+    assert ("อนุสัญญาสหประชาชาติว่าด้วยการต่อต้านอาชญากรรมไซเบอร์", "agreement") in {(d.title, d.kind) for d in facts.documents}
