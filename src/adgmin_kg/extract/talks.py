@@ -184,7 +184,7 @@ def talks(ctx: TextContext) -> list[TalkFact]:
             if context is None and day is None:
                 continue
             level = _level(ctx, region, context)
-            topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
+            topics = _topics_in(ctx, Span(cue.end, end))
             for partner, named in partners:
                 parties = (home, partner)
                 ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
@@ -194,6 +194,18 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where, actors=actors))
     out += [t for t in _dated_talks(ctx, home) + _calls(ctx, home) if t.talk not in {o.talk for o in out}]
     return out
+
+
+def _topics_in(ctx: TextContext, span: Span) -> tuple[Quoted[str], ...]:
+    """The topics a talk's clause names, also inside the title of a known document it talks
+    about (``ได้หารือและติดตามการดำเนินการภายใต้บันทึกความเข้าใจ...ว่าด้วยความร่วมมือด้านการปราบปราม
+    แก๊ง Call Center และ Hybrid Scam``): what the document is on is what the talk was on."""
+    found = [(t.start, t.id, Span(t.start, t.end)) for t in ctx.mentions_in(span, "topic")]
+    for doc in ctx.mentions_in(span, "document"):
+        for t in ctx.gazetteer.only("topic", "org", "country").find(ctx.text[doc.start : doc.end]):
+            if t.kind == "topic":  # not a word of a ministry's name (``กระทรวงการไปรษณีย์และโทรคมนาคม``)
+                found.append((doc.start + t.start, t.id, Span(doc.start + t.start, doc.start + t.end)))
+    return tuple(Quoted(key, ctx.quote(where)) for _, key, where in sorted(found, key=lambda f: f[0]))
 
 
 def _calls(ctx: TextContext, home: Ref) -> list[TalkFact]:
@@ -239,7 +251,7 @@ def _dated_talks(ctx: TextContext, home: Ref) -> list[TalkFact]:
             parties = (home, partner)
             ref = Ref("meeting", talk_key(None, day.value, parties))
             end = next(iter(ctx.find_cues("dated_talk_end", Span(day.quote.end, line.end))), Span(line.end, line.end)).start
-            topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
+            topics = _topics_in(ctx, Span(cue.end, end))
             actors = _actors(ctx, line, cue, Span(cue.end, day.quote.start), home, partner)
             out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, rule="dated-talk", actors=actors))
     return out
