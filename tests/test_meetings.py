@@ -96,10 +96,11 @@ def test_a_count_that_says_what_a_forum_is_for_is_no_attendance() -> None:
 
 def test_partners_listed_for_this_meeting_and_in_square_brackets_attended() -> None:
     """thaigov-35821 ``รวมทั้งประเทศคู่เจรจาของอาเซียน ได้แก่ ออสเตรเลีย แคนาดา ...`` in a sentence
-    about ``การประชุมครั้ง นี้``; thaigov-53535 ``ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ
+    about ``การประชุมครั้ง นี้`` (down to ``สหภาพยุโรป องค์การสหประชาชาติ (UNGGE, UN OEWG)``: the UN is one of
+    them); thaigov-53535 ``ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ
     สาธารณรัฐอินเดีย (อินเดีย)]`` (nested brackets), each once however many of its cue's forms match."""
     amcc = {who for who, role in _attendees(RELEASES / "thaigov-35821.txt")["amcc-5"] if role == "dialogue-partner"}
-    assert amcc == {"australia", "canada", "india", "japan", "new-zealand", "united-states", "republic-of-korea", "european-union"}
+    assert amcc == {"australia", "canada", "india", "japan", "new-zealand", "united-states", "republic-of-korea", "european-union", "united-nations"}
     partners = [a for a in _facts(RELEASES / "thaigov-35821.txt").attendance if a.participant.key == "australia"]
     assert len(partners) == 1
     assert {("china", "dialogue-partner"), ("india", "dialogue-partner")} <= _attendees(RELEASES / "thaigov-53535.txt")["adgmin-2"]
