@@ -291,3 +291,10 @@ def test_a_convention_one_becomes_a_party_to_is_named_with_its_kind() -> None:
     Convention against Cybercrime)``: the title opens right after ``ภาคี``; a convention is an agreement."""
     facts = extract_release(read_release(RELEASES / "thaigov-95636.txt"))
     assert ("อนุสัญญาสหประชาชาติว่าด้วยการต่อต้านอาชญากรรมไซเบอร์", "agreement") in {(d.title, d.kind) for d in facts.documents}
+
+
+def test_a_signing_pushed_for_is_no_signing() -> None:
+    """wide thaigov-39770 ``...และความประสงค์ผลักดันการลงนามบันทึกความร่วมมือด้านกิจการไปรษณีย์ระหว่าง...``:
+    the memorandum is still to be signed (and the AJCCBC named earlier in the sentence signed nothing)."""
+    facts = extract_release(read_release(ROOT / "tests" / "fixtures" / "wide" / "thaigov-39770.txt"))
+    assert not [d for d in facts.decisions if d.decision == "signed"]

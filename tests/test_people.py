@@ -65,3 +65,11 @@ def test_a_minister_who_discloses_his_own_work_is_no_spokesperson() -> None:
 def test_a_deputy_spokesperson_who_discloses_is_the_spokesperson() -> None:
     """thaigov-64394 ``น.ส.ทิพานัน ศิริชนะ รองโฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า``."""
     assert _spokespeople("thaigov-64394") == {"ทิพานัน ศิริชนะ"}
+
+
+def test_a_headline_post_then_a_known_name_in_quotes() -> None:
+    """thaigov-95030 title ``รองนายกฯ “ประเสริฐ” หารือรมว.เทคโนโลยีและการสื่อสาร สปป.ลาว``: the Deputy
+    Prime Minister (``รองนายกฯ``, not the Prime Minister's ``นายกฯ`` inside it) is Prasert."""
+    release = read_release(RELEASES / "thaigov-95030.txt")
+    found = {(p.person.key, p.post.key if p.post else None, release.text[p.quote.start : p.quote.end]) for p in extract_release(release).people}
+    assert found == {("prasert-jantararuangtong", "deputy-prime-minister-thailand", "รองนายกฯ “ประเสริฐ”")}

@@ -244,3 +244,13 @@ def test_a_call_on_the_home_side_is_no_talk_of_it() -> None:
     ctx.meetings = meetings.find_meetings(ctx)
     assert ctx.find_cues("call_on", Span(0, len(release.text)))
     assert not talks.talks(ctx)
+
+
+def test_a_memorandum_signed_on_the_day_of_a_talk_was_signed_at_the_talk() -> None:
+    """thaigov-95030 ``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมาและได้
+    ลงนามบันทึกความร่วมมือ (MOU) ด้านการไปรษณีย์...``: a memorandum of cooperation (kind mou), signed at
+    the talk with Lao PDR that day, not by the ministry alone."""
+    facts = extract_release(read_release(RELEASES / "thaigov-95030.txt"))
+    signed = [(d.decided_by.key, d.decision) for d in facts.decisions]
+    assert signed == [("talk-2025-01-15-laos-thailand", "signed")]
+    assert {d.kind for d in facts.documents} == {"mou"}

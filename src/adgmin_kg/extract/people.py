@@ -32,6 +32,10 @@ def people(ctx: TextContext) -> list[PersonFact]:
     for post in [m for m in ctx.mentions if m.kind == "post"]:
         before = ctx.text[max(ctx.body_start, post.start - 60) : post.start]
         person = next((m for m in ctx.mentions if m.kind == "person" and 0 <= post.start - m.end <= 2), None)
+        if quoted := _quoted_person_after(ctx, post):
+            person, closing = quoted
+            out.append(PersonFact(ctx.ref(person), ctx.ref(post), ctx.quote(Span(post.start, closing))))
+            continue
         if person:
             start = _honorific_at(ctx, person.start)
             out.append(PersonFact(ctx.ref(person), ctx.ref(post), ctx.quote(Span(start, post.end))))
@@ -56,6 +60,19 @@ def people(ctx: TextContext) -> list[PersonFact]:
                 out.append(PersonFact(Ref("person", key, label=name), ctx.ref(post), ctx.quote(Span(start, post.end))))
                 break
     return out
+
+
+def _quoted_person_after(ctx: TextContext, post: Mention) -> tuple[Mention, int] | None:
+    """``รองนายกฯ “ประเสริฐ” หารือ...``: a headline's post, then the name of a known person in
+    quotation marks; the person, and where the closing mark ends."""
+    opening = ctx.skip_space(post.end)
+    marks = ctx.rules.cue("name_quotes")
+    if not any(ctx.text.startswith(m[0], opening) for m in marks):
+        return None
+    person = next((m for m in ctx.mentions if m.kind == "person" and m.start == opening + 1), None)
+    if person is None or not any(ctx.text.startswith(m[0], opening) and ctx.text.startswith(m[1], person.end) for m in marks):
+        return None
+    return person, person.end + 1
 
 
 def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, tuple[Ref, int]], dict[int, Ref]]:

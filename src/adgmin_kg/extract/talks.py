@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import re
+from dataclasses import replace
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
-from adgmin_kg.facts import Quoted, Ref, Span, SupportFact, TalkFact
+from adgmin_kg.facts import DecisionFact, Quoted, Ref, Span, SupportFact, TalkFact
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import ascii_digits, find_dates
 
@@ -206,6 +206,21 @@ def _topics_in(ctx: TextContext, span: Span) -> tuple[Quoted[str], ...]:
             if t.kind == "topic":  # not a word of a ministry's name (``กระทรวงการไปรษณีย์และโทรคมนาคม``)
                 found.append((doc.start + t.start, t.id, Span(doc.start + t.start, doc.start + t.end)))
     return tuple(Quoted(key, ctx.quote(where)) for _, key, where in sorted(found, key=lambda f: f[0]))
+
+
+def signed_at_talks(ctx: TextContext, decisions: list[DecisionFact], talk_facts: list[TalkFact]) -> list[DecisionFact]:
+    """``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมาและได้ลงนามบันทึก
+    ความร่วมมือ...``: a document signed on the day of a talk outside a meeting, in the line that
+    reports the talk and after it, was signed at the talk (by its two sides), not by the one side
+    the sentence opens with."""
+    out = []
+    for d in decisions:
+        talk = None
+        if d.decision == "signed" and d.date is not None:
+            line = ctx.line_of(d.quote.start)
+            talk = next((t for t in talk_facts if t.day and t.day.value == d.date.value and ctx.line_of(t.quote.start) == line and t.quote.end <= d.quote.start), None)
+        out.append(replace(d, decided_by=talk.talk, rule="signed-at-talk") if talk else d)
+    return out
 
 
 def _calls(ctx: TextContext, home: Ref) -> list[TalkFact]:
