@@ -26,6 +26,20 @@ def test_a_body_named_by_its_short_form_took_the_decision_not_the_meeting_report
     assert not any(d.decided_by.key == "adgmin-2" and d.target.key == "asean-cyber-norms-regional-action-plan" for d in facts.decisions)
 
 
+def test_a_convention_one_becomes_a_party_to_is_named_with_its_kind() -> None:
+    """thaigov-95636 ``การเข้าเป็นภาคีอนุสัญญาสหประชาชาติว่าด้วยการต่อต้านอาชญากรรมไซเบอร์ (United Nations
+    Convention against Cybercrime)``: the title opens right after ``ภาคี``; a convention is an agreement."""
+    facts = extract_release(read_release(RELEASES / "thaigov-95636.txt"))
+    assert ("อนุสัญญาสหประชาชาติว่าด้วยการต่อต้านอาชญากรรมไซเบอร์", "agreement") in {(d.title, d.kind) for d in facts.documents}
+
+
+def test_a_signing_pushed_for_is_no_signing() -> None:
+    """wide thaigov-39770 ``...และความประสงค์ผลักดันการลงนามบันทึกความร่วมมือด้านกิจการไปรษณีย์ระหว่าง...``:
+    the memorandum is still to be signed (and the AJCCBC named earlier in the sentence signed nothing)."""
+    facts = extract_release(read_release(ROOT / "tests" / "fixtures" / "wide" / "thaigov-39770.txt"))
+    assert not [d for d in facts.decisions if d.decision == "signed"]
+
+
 def _whole(path: Path) -> TextContext:
     """A release read whole, whatever its scope: the rule alone."""
     ctx = TextContext.of(read_release(path), load_rules(), load_gazetteer())

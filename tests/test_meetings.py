@@ -96,10 +96,11 @@ def test_a_count_that_says_what_a_forum_is_for_is_no_attendance() -> None:
 
 def test_partners_listed_for_this_meeting_and_in_square_brackets_attended() -> None:
     """thaigov-35821 ``รวมทั้งประเทศคู่เจรจาของอาเซียน ได้แก่ ออสเตรเลีย แคนาดา ...`` in a sentence
-    about ``การประชุมครั้ง นี้``; thaigov-53535 ``ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ
+    about ``การประชุมครั้ง นี้`` (down to ``สหภาพยุโรป องค์การสหประชาชาติ (UNGGE, UN OEWG)``: the UN is one of
+    them); thaigov-53535 ``ประเทศคู่เจรจา [สาธารณรัฐประชาชนจีน (จีน) และ
     สาธารณรัฐอินเดีย (อินเดีย)]`` (nested brackets), each once however many of its cue's forms match."""
     amcc = {who for who, role in _attendees(RELEASES / "thaigov-35821.txt")["amcc-5"] if role == "dialogue-partner"}
-    assert amcc == {"australia", "canada", "india", "japan", "new-zealand", "united-states", "republic-of-korea", "european-union"}
+    assert amcc == {"australia", "canada", "india", "japan", "new-zealand", "united-states", "republic-of-korea", "european-union", "united-nations"}
     partners = [a for a in _facts(RELEASES / "thaigov-35821.txt").attendance if a.participant.key == "australia"]
     assert len(partners) == 1
     assert {("china", "dialogue-partner"), ("india", "dialogue-partner")} <= _attendees(RELEASES / "thaigov-53535.txt")["adgmin-2"]
@@ -127,8 +128,33 @@ def test_a_post_attended_when_its_attendance_cue_comes_before_anyone_else_is_nam
     """thaigov-51026 ``นายชัยวุฒิ ... รัฐมนตรี... เปิดเผยถึง การประชุม ... ADGMIN ... โดยมีนางสาว
     อัจฉรินทร์ ... ปลัดกระทรวง... ร่วมประชุม``: the Permanent Secretary attended; the minister only
     spoke of it. thaigov-78295 ``นายประเสริฐ ... พร้อมด้วย...วิศิษฏ์ ... เข้าร่วม``: both attended."""
-    assert _attendees(RELEASES / "thaigov-51026.txt")["adgmin-2"] == {("ajarin-pattanapanchai", "member-state")}
+    adgmin = _attendees(RELEASES / "thaigov-51026.txt")["adgmin-2"]
+    assert ("ajarin-pattanapanchai", "member-state") in adgmin
+    assert not any(who == "chaiwut-thanakamanusorn" for who, _ in adgmin)
     assert {"prasert-jantararuangtong", "wisit-wisitsora-at"} <= {who for who, _ in _attendees(RELEASES / "thaigov-78295.txt")["adgmin-4"]}
+
+
+def test_people_joined_by_and_after_an_accompanying_one_attended_with_him() -> None:
+    """thaigov-64737 ``นาย ชัยวุฒิ ... เข้าร่วมประชุม... พร้อมด้วย ศาสตราจารย์พิเศษ วิศิษฏ์ วิศิษฏ์สรอรรถ
+    ปลัดกระทรวง... และ นาย ตุลย์ ไตรโสรัส เอกอัครราชทูตณ.กรุงมะนิลา เข้าร่วมประชุมด้วย``: both who
+    came with the minister attended, in his role."""
+    adgmin = _attendees(RELEASES / "thaigov-64737.txt")["adgmin-3"]
+    assert {("wisit-wisitsora-at", "member-state"), ("tull-traisorat", "member-state")} <= adgmin
+
+
+def test_a_member_state_that_presented_to_the_meeting_attended_it() -> None:
+    """thaigov-95636 ``นอกจากนี้ ที่ประชุมยังได้รับทราบ... โดยประเทศไทยได้นำเสนอการดำเนินการของศูนย์...``:
+    Thailand presented to WG-AS 5, so attended it as a member state."""
+    assert ("thailand", "member-state") in _attendees(RELEASES / "thaigov-95636.txt")["wg-as-5"]
+
+
+def test_a_post_the_title_says_attended_was_at_the_main_meeting_of_its_level() -> None:
+    """thaigov-51026, title ``รมว.ดีอีเอส ร่วมเวทีรัฐมนตรีอาเซียน ปลื้มไทยคว้า 4 รางวัล...``; the body
+    reports ADGMIN 2 (ministerial): the minister's post attended it, quoted in the title."""
+    path = RELEASES / "thaigov-51026.txt"
+    text = read_release(path).text
+    minister = [a for a in _facts(path).attendance if a.meeting.key == "adgmin-2" and a.participant.key == "minister-of-des"]
+    assert [(a.role, text[a.quote.start : a.quote.end]) for a in minister] == [("member-state", "รมว.ดีอีเอส ร่วมเวที")]
 
 
 def test_an_attending_post_is_quoted_with_the_words_saying_it_attended() -> None:

@@ -47,3 +47,29 @@ def test_a_document_said_to_be_a_proposal_is_not_read_as_its_body() -> None:
     the cue is the framework document, not the working group: no proposal of the group from it."""
     release = read_release(RELEASES / "thaigov-78190.txt")
     assert not [p for p in extract_release(release).proposals if p.body.key == "wg-as"]
+
+
+def _spokespeople(release_id: str) -> set[str | None]:
+    facts = extract_release(read_release(RELEASES / f"{release_id}.txt"), load_gazetteer().without("person"))
+    return {s.person.label for s in facts.spokespeople}
+
+
+def test_a_minister_who_discloses_his_own_work_is_no_spokesperson() -> None:
+    """thaigov-80674 ``นายประเสริฐ จันทรรวงทอง รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม
+    เปิดเผยว่า...``, thaigov-51026 ``นายชัยวุฒิ ธนาคมานุสรณ์ รัฐมนตรีว่าการ... เปิดเผยถึง``: the
+    minister is what the release is about, not the one who speaks for the government."""
+    assert _spokespeople("thaigov-80674") == set()
+    assert _spokespeople("thaigov-51026") == set()
+
+
+def test_a_deputy_spokesperson_who_discloses_is_the_spokesperson() -> None:
+    """thaigov-64394 ``น.ส.ทิพานัน ศิริชนะ รองโฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า``."""
+    assert _spokespeople("thaigov-64394") == {"ทิพานัน ศิริชนะ"}
+
+
+def test_a_headline_post_then_a_known_name_in_quotes() -> None:
+    """thaigov-95030 title ``รองนายกฯ “ประเสริฐ” หารือรมว.เทคโนโลยีและการสื่อสาร สปป.ลาว``: the Deputy
+    Prime Minister (``รองนายกฯ``, not the Prime Minister's ``นายกฯ`` inside it) is Prasert."""
+    release = read_release(RELEASES / "thaigov-95030.txt")
+    found = {(p.person.key, p.post.key if p.post else None, release.text[p.quote.start : p.quote.end]) for p in extract_release(release).people}
+    assert found == {("prasert-jantararuangtong", "deputy-prime-minister-thailand", "รองนายกฯ “ประเสริฐ”")}

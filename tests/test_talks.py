@@ -59,6 +59,16 @@ def test_a_paragraph_tied_to_the_one_before_reports_talks_at_its_meeting() -> No
     assert {"digital-economy", "green-economy"} <= {t.value for t in talk.topics}
 
 
+def test_a_talk_about_a_known_document_is_on_what_its_title_names() -> None:
+    """thaigov-80674 ``ได้หารือและติดตามการดำเนินการภายใต้บันทึกความเข้าใจระหว่าง... และกระทรวงการไปรษณีย์และ
+    โทรคมนาคมแห่งราชอาณาจักรกัมพูชาว่าด้วยความร่วมมือด้านการปราบปรามแก๊ง Call Center และ Hybrid Scam``:
+    the talk was on online scams; the telecoms in the Cambodian ministry's name is no topic."""
+    facts = extract_release(read_release(RELEASES / "thaigov-80674.txt"))
+    talk = next(t for t in facts.talks if t.talk.key == "adgmin-4-talk-cambodia-thailand")
+    assert "online-scams" in {t.value for t in talk.topics}
+    assert "telecommunications" not in {t.value for t in talk.topics}
+
+
 def test_talks_at_a_meeting_keep_their_meeting() -> None:
     talks = _talks(RELEASES / "thaigov-66419.txt")
     assert talks["adgmin-3-talk-japan-thailand"] == {"japan", "thailand"}
@@ -234,3 +244,13 @@ def test_a_call_on_the_home_side_is_no_talk_of_it() -> None:
     ctx.meetings = meetings.find_meetings(ctx)
     assert ctx.find_cues("call_on", Span(0, len(release.text)))
     assert not talks.talks(ctx)
+
+
+def test_a_memorandum_signed_on_the_day_of_a_talk_was_signed_at_the_talk() -> None:
+    """thaigov-95030 ``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมาและได้
+    ลงนามบันทึกความร่วมมือ (MOU) ด้านการไปรษณีย์...``: a memorandum of cooperation (kind mou), signed at
+    the talk with Lao PDR that day, not by the ministry alone."""
+    facts = extract_release(read_release(RELEASES / "thaigov-95030.txt"))
+    signed = [(d.decided_by.key, d.decision) for d in facts.decisions]
+    assert signed == [("talk-2025-01-15-laos-thailand", "signed")]
+    assert {d.kind for d in facts.documents} == {"mou"}

@@ -123,6 +123,15 @@ def test_a_purpose_built_body_s_purpose_clause_gives_it_topics() -> None:
     assert "online-scams" in _topics("thaigov-100336.txt", WIDE)["wg-as"]
 
 
+def test_an_asean_cyber_centre_s_purpose_clause_gives_it_topics() -> None:
+    """thaigov-35821 ``...กับศูนย์ ASEAN - Singapore Cybersecurity Centre of Excellence (ASCCE) เพื่อรองรับ
+    ความต้องการพัฒนาศักยภาพบุคลากรในภูมิภาค``; wide 46681 ``ศูนย์พัฒนาบุคลากรไซเบอร์ของสิงคโปร์ (ASEAN -
+    Singapore Cybersecurity Centre of Excellence: ASCCE) เพื่อรองรับความต้องการในการพัฒนาศักยภาพและทักษะด้าน
+    ความมั่นคงปลอดภัยทางไซเบอร์...``: the centre is for capacity building (and cybersecurity)."""
+    assert "capacity-building" in _topics("thaigov-35821.txt")["ascce"]
+    assert {"capacity-building", "cybersecurity"} <= _topics("thaigov-46681.txt", WIDE)["ascce"]
+
+
 def test_a_body_s_purpose_clause_ends_at_the_next_list_item() -> None:
     """Wide 97039: ``การจัดตั้ง ASEAN Working Group on Anti-Online Scams (WG-AS) เพื่อประสานการรับมือ
     ในระดับภูมิภาค การดำเนินงานของศูนย์ต่อต้านการหลอกลวงออนไลน์ ...``: the scams word is in the next

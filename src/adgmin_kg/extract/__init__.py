@@ -67,6 +67,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     projects = funding.funding(ctx)
     person_facts = people.people(ctx)
     talk_facts = talks.talks(ctx)
+    decisions = talks.signed_at_talks(ctx, decisions, talk_facts)
     rows, row_spans = talks.partner_rows(ctx)
     taken = [d.quote for d in docs] + [p.title.quote for p in projects] + row_spans
     framework_relations, named_bodies = bodies.frameworks(ctx)

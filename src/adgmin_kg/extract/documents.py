@@ -488,14 +488,16 @@ def _misspelt(a: str, b: str) -> bool:
 
 def _named_with_english_name(ctx: TextContext, named: list[DocumentFact]) -> list[DocumentFact]:
     """``ร่างแถลงการณ์ผู้นำว่าด้วย... (Leaders’ Statement on ...)``: a title opening with a
-    document head at the start of a word group (after white space, a list number or ``และ``),
+    document head at the start of a word group (after white space, a list number or ``และ``, or
+    right after the words for becoming a party to it: ``การเข้าเป็นภาคีอนุสัญญา...``),
     followed by its English name in parentheses, names a document even when nothing is decided on
     it; when the title itself names a digital matter (a blue economy framework listed beside
     the DEFA is no document of this graph)."""
     digital = load_vocabulary().digital
     out = []
     heads = "|".join(re.escape(h) for h, _ in _heads(ctx))
-    opening = re.compile(r"(?:^|(?<=\s)|(?<=\)))(?:และ)?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + heads + "))")
+    party_to = "".join(f"|(?<={re.escape(w)})" for w in ctx.rules.cue("party_to"))
+    opening = re.compile(r"(?:^|(?<=\s)|(?<=\))" + party_to + r")(?:และ)?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + heads + "))")
     for line in ctx.body_lines():
         for m in opening.finditer(ctx.text, line.start, line.end):
             span = _title_at(ctx, m.end(), line.end)

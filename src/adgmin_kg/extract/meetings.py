@@ -644,9 +644,30 @@ def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: di
     for line in ctx.body_lines():
         if _attends_a_talk(ctx, line):
             continue  # ``เข้าร่วมการประชุมหารือทวิภาคี``: the talk rule takes it
-        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line) + _secretariats(ctx, line)
-        out.extend(found + _accompanying(ctx, line, found, people))
+        found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _presenters(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line) + _secretariats(ctx, line)
+        out.extend(found + _accompanying(ctx, line, found, people, holders))
+    out.extend(_title_attendance(ctx, holders))
     return _unique(_holder_for_post(ctx, out, holders))
+
+
+def _title_attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]]) -> list[AttendanceFact]:
+    """``รมว.ดีอีเอส ร่วมเวทีรัฐมนตรีอาเซียน ...``: a post the release's title says attended, at the
+    meeting the title names, or else at the release's main meeting when that meeting is of the
+    post's level (a minister at a ministers' meeting): the title tells of what the body reports."""
+    title = Span(*ctx.release.title_span)
+    main = ctx.main_meeting()
+    out = []
+    for fact in _post_attendance(ctx, title, holders):
+        named = any(m.ref == fact.meeting for m in ctx.meetings_in(title))
+        if named or (main is not None and fact.meeting == main.ref and _same_level(ctx, fact.participant, main)):
+            out.append(AttendanceFact(fact.meeting, fact.participant, fact.role, fact.quote, rule="attendance-title"))
+    return out
+
+
+def _same_level(ctx: TextContext, post: Ref, meeting: MeetingMention) -> bool:
+    held = ctx.gazetteer.get("post", post.key) if post.kind == "post" else None
+    series = ctx.gazetteer.get("series", meeting.series) if meeting.series else None
+    return bool(held and series and held.get("level") and held.get("level") == series.get("level"))
 
 
 def _role_lists(ctx: TextContext, line: Span) -> list[AttendanceFact]:
@@ -815,15 +836,47 @@ def _post_role(ctx: TextContext, post_id: str) -> str | None:
     return "member-state" if country and country.get("asean_member") else None
 
 
-def _accompanying(ctx: TextContext, line: Span, out: list[AttendanceFact], people: dict[int, Ref]) -> list[AttendanceFact]:
-    """``พร้อมด้วย <person>``: someone who came with an attendee, in the same role."""
+def _accompanying(ctx: TextContext, line: Span, out: list[AttendanceFact], people: dict[int, Ref], holders: dict[int, tuple[Ref, int]]) -> list[AttendanceFact]:
+    """``พร้อมด้วย <person>``: someone who came with an attendee, in the same role; and those
+    joined to them (``พร้อมด้วย <person> <post> และ <person> <post> เข้าร่วมประชุมด้วย``)."""
     found = []
     for cue in ctx.find_cues("accompanied_by", line):
         first = next((a for a in out if line.start <= a.quote.start < cue.start), None)
-        person = next((ref for start, ref in sorted(people.items()) if cue.end <= start <= cue.end + 30), None)
-        if first and person:
-            found.append(AttendanceFact(first.meeting, person, first.role, ctx.quote(cue, Span(cue.end, cue.end + 1)), rule="attendance-accompanying"))
+        named = next(((start, ref) for start, ref in sorted(people.items()) if cue.end <= start <= cue.end + 30), None)
+        if not (first and named):
+            continue
+        found.append(AttendanceFact(first.meeting, named[1], first.role, ctx.quote(cue, Span(cue.end, cue.end + 1)), rule="attendance-accompanying"))
+        for joined, quote in _joined_people(ctx, named[0], line, people, holders):
+            found.append(AttendanceFact(first.meeting, joined, first.role, quote, rule="attendance-accompanying"))
     return found
+
+
+def _joined_people(ctx: TextContext, start: int, line: Span, people: dict[int, Ref], holders: dict[int, tuple[Ref, int]]) -> list[tuple[Ref, Span]]:
+    """The people joined by the conjunction to the person named (with a post) at ``start``:
+    each right after the post of the one before (``<person> <post> และ <person> <post>``), so
+    the list is one of people only."""
+    out: list[tuple[Ref, Span]] = []
+    post_after = {named_at: post for post, (_, named_at) in holders.items()}
+    while (post_start := post_after.get(start)) is not None:
+        post = next((m for m in ctx.mentions_in(line, "post") if m.start == post_start), None)
+        conjunction = ctx.cue_at(post.end, "conjunction") if post else None
+        nxt = _name_after(ctx, conjunction.end, post_after) if conjunction else None
+        if nxt is None or nxt not in people:
+            break
+        name_end = post_after[nxt]
+        out.append((people[nxt], ctx.quote(conjunction, Span(nxt, name_end))))  # type: ignore[arg-type]
+        start = nxt
+    return out
+
+
+def _name_after(ctx: TextContext, offset: int, names: dict[int, int]) -> int | None:
+    """Where a name in ``names`` starts right at ``offset``: white space and an honorific
+    (``นาย ``) at most before it."""
+    pos = ctx.skip_space(offset)
+    for honorific in ctx.rules.honorifics:
+        if ctx.text.startswith(honorific, pos) and ctx.skip_space(pos + len(honorific)) in names:
+            return ctx.skip_space(pos + len(honorific))
+    return pos if pos in names else None
 
 
 def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]:
@@ -839,6 +892,19 @@ def _delegation_attendance(ctx: TextContext, line: Span) -> list[AttendanceFact]
         if owner and entry and owner.meeting_class != "CabinetMeeting":
             role = "member-state" if entry.get("asean_member") else "guest"
             out.append(AttendanceFact(owner.ref, ctx.ref(country), role, ctx.quote(cue, Span(country.start, country.end)), rule="attendance-delegation"))
+    return out
+
+
+def _presenters(ctx: TextContext, line: Span) -> list[AttendanceFact]:
+    """``ที่ประชุมยังได้รับทราบ... โดยประเทศไทยได้นำเสนอ...``: a member state that presented something
+    to the meeting its line names (or calls 'the meeting') attended it."""
+    out = []
+    for cue in ctx.find_cues("presented", line):
+        country = next((m for m in ctx.mentions_in(Span(line.start, cue.start), "country") if not ctx.text[m.end : cue.start].strip()), None)
+        entry = ctx.gazetteer.get("country", country.id) if country else None
+        owner = _attended_meeting(ctx, cue.start, line) if entry and entry.get("asean_member") else None
+        if owner:
+            out.append(AttendanceFact(owner.ref, ctx.ref(country), "member-state", ctx.quote(Span(country.start, cue.end)), rule="attendance-presenter"))  # type: ignore[union-attr]
     return out
 
 

@@ -32,6 +32,10 @@ def people(ctx: TextContext) -> list[PersonFact]:
     for post in [m for m in ctx.mentions if m.kind == "post"]:
         before = ctx.text[max(ctx.body_start, post.start - 60) : post.start]
         person = next((m for m in ctx.mentions if m.kind == "person" and 0 <= post.start - m.end <= 2), None)
+        if quoted := _quoted_person_after(ctx, post):
+            person, closing = quoted
+            out.append(PersonFact(ctx.ref(person), ctx.ref(post), ctx.quote(Span(post.start, closing))))
+            continue
         if person:
             start = _honorific_at(ctx, person.start)
             out.append(PersonFact(ctx.ref(person), ctx.ref(post), ctx.quote(Span(start, post.end))))
@@ -58,6 +62,19 @@ def people(ctx: TextContext) -> list[PersonFact]:
     return out
 
 
+def _quoted_person_after(ctx: TextContext, post: Mention) -> tuple[Mention, int] | None:
+    """``รองนายกฯ “ประเสริฐ” หารือ...``: a headline's post, then the name of a known person in
+    quotation marks; the person, and where the closing mark ends."""
+    opening = ctx.skip_space(post.end)
+    marks = ctx.rules.cue("name_quotes")
+    if not any(ctx.text.startswith(m[0], opening) for m in marks):
+        return None
+    person = next((m for m in ctx.mentions if m.kind == "person" and m.start == opening + 1), None)
+    if person is None or not any(ctx.text.startswith(m[0], opening) and ctx.text.startswith(m[1], person.end) for m in marks):
+        return None
+    return person, person.end + 1
+
+
 def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, tuple[Ref, int]], dict[int, Ref]]:
     """Where people are named: (start of the post they are named with -> (person, start of
     the name), start of the name -> person)."""
@@ -76,12 +93,21 @@ def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, tuple[
 
 
 def spokespeople(ctx: TextContext, facts: list[PersonFact]) -> list[SpokespersonFact]:
-    """The person whose words the release reports: named with a post, then ``เปิดเผย``."""
+    """The spokesperson whose words the release reports: named with a spokesperson's post, then
+    ``เปิดเผย``. A minister or official who discloses (``เปิดเผยว่า``) his own work is its subject,
+    not its spokesperson."""
     for fact in facts:
+        if not _speaks_for_others(ctx, fact.post):
+            continue
         after = ctx.text[fact.quote.end : fact.quote.end + 15]
         if any(after.lstrip().startswith(v) for v in ctx.rules.cue("spokesperson_verbs")):
             return [SpokespersonFact(fact.person, fact.quote)]
     return []
+
+
+def _speaks_for_others(ctx: TextContext, post: Ref | None) -> bool:
+    entry = ctx.gazetteer.get("post", post.key) if post else None
+    return bool(entry and entry.get("spokesperson"))
 
 
 def proposals(ctx: TextContext) -> list[ProposalFact]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import re
+from dataclasses import replace
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
-from adgmin_kg.facts import Quoted, Ref, Span, SupportFact, TalkFact
+from adgmin_kg.facts import DecisionFact, Quoted, Ref, Span, SupportFact, TalkFact
 from adgmin_kg.gazetteer import Mention
 from adgmin_kg.thaitext import ascii_digits, find_dates
 
@@ -184,7 +184,7 @@ def talks(ctx: TextContext) -> list[TalkFact]:
             if context is None and day is None:
                 continue
             level = _level(ctx, region, context)
-            topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
+            topics = _topics_in(ctx, Span(cue.end, end))
             for partner, named in partners:
                 parties = (home, partner)
                 ref = Ref("meeting", talk_key(context.ref if context else None, day.value if day else None, parties))
@@ -193,6 +193,33 @@ def talks(ctx: TextContext) -> list[TalkFact]:
                 actors = _actors(ctx, line, cue, region, home, partner)
                 out.append(TalkFact(ref, context.ref if context else None, parties, level, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, context_quote=where, actors=actors))
     out += [t for t in _dated_talks(ctx, home) + _calls(ctx, home) if t.talk not in {o.talk for o in out}]
+    return out
+
+
+def _topics_in(ctx: TextContext, span: Span) -> tuple[Quoted[str], ...]:
+    """The topics a talk's clause names, also inside the title of a known document it talks
+    about (``ได้หารือและติดตามการดำเนินการภายใต้บันทึกความเข้าใจ...ว่าด้วยความร่วมมือด้านการปราบปราม
+    แก๊ง Call Center และ Hybrid Scam``): what the document is on is what the talk was on."""
+    found = [(t.start, t.id, Span(t.start, t.end)) for t in ctx.mentions_in(span, "topic")]
+    for doc in ctx.mentions_in(span, "document"):
+        for t in ctx.gazetteer.only("topic", "org", "country").find(ctx.text[doc.start : doc.end]):
+            if t.kind == "topic":  # not a word of a ministry's name (``กระทรวงการไปรษณีย์และโทรคมนาคม``)
+                found.append((doc.start + t.start, t.id, Span(doc.start + t.start, doc.start + t.end)))
+    return tuple(Quoted(key, ctx.quote(where)) for _, key, where in sorted(found, key=lambda f: f[0]))
+
+
+def signed_at_talks(ctx: TextContext, decisions: list[DecisionFact], talk_facts: list[TalkFact]) -> list[DecisionFact]:
+    """``กระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568 ที่ผ่านมาและได้ลงนามบันทึก
+    ความร่วมมือ...``: a document signed on the day of a talk outside a meeting, in the line that
+    reports the talk and after it, was signed at the talk (by its two sides), not by the one side
+    the sentence opens with."""
+    out = []
+    for d in decisions:
+        talk = None
+        if d.decision == "signed" and d.date is not None:
+            line = ctx.line_of(d.quote.start)
+            talk = next((t for t in talk_facts if t.day and t.day.value == d.date.value and ctx.line_of(t.quote.start) == line and t.quote.end <= d.quote.start), None)
+        out.append(replace(d, decided_by=talk.talk, rule="signed-at-talk") if talk else d)
     return out
 
 
@@ -239,7 +266,7 @@ def _dated_talks(ctx: TextContext, home: Ref) -> list[TalkFact]:
             parties = (home, partner)
             ref = Ref("meeting", talk_key(None, day.value, parties))
             end = next(iter(ctx.find_cues("dated_talk_end", Span(day.quote.end, line.end))), Span(line.end, line.end)).start
-            topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(cue.end, end), "topic"))
+            topics = _topics_in(ctx, Span(cue.end, end))
             actors = _actors(ctx, line, cue, Span(cue.end, day.quote.start), home, partner)
             out.append(TalkFact(ref, None, parties, None, ctx.quote(cue, Span(named.start, named.end)), topics, day=day, rule="dated-talk", actors=actors))
     return out
