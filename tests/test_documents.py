@@ -284,3 +284,13 @@ def test_the_kind_of_an_english_title_is_its_head_phrases() -> None:
     assert documents._kind_of(ctx, "The 4th ADGMIN Joint Media Statement") == "joint-statement"
     assert documents._kind_of(ctx, "Part 2 of ASEAN Guide on Artificial Intelligence (AI) Governance and Ethics") == "guidelines"
     assert documents._kind_of(ctx, "Establishment of the Standard to Exchange Data") is None
+
+
+def test_a_document_signed_during_a_meeting_is_decided_by_that_meeting() -> None:
+    """thaigov-78348: ``นายประเสริฐ ... รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดีอี) ได้ร่วม
+    ลงนามบันทึกความเข้าใจ (MOU) ระหว่าง...จีน ว่าด้วย... (Memorandum ...) ในช่วงระหว่างการประชุมรัฐมนตรี
+    อาเซียนด้านดิจิทัลและสาธารณรัฐประชาชนจีน``: the meeting named after the object as the occasion
+    signed it, not the ministry the signatory's post names."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78348.txt"))
+    signed = {(d.decided_by.key, d.decision) for d in facts.decisions if d.target.key == "asean-china-mou-communications-digital-technology"}
+    assert signed == {("adgmin-dp-4", "signed")}

@@ -367,6 +367,22 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
     return Decider(main.ref, date) if main is not None and main.ref != target else None
 
 
+_GLOSS_AFTER = re.compile(r"\s*\([^()\n]*\)")
+
+
+def _taken_during(ctx: TextContext, title: Span, line: Span) -> MeetingMention | None:
+    """``ได้ร่วมลงนามบันทึกความเข้าใจ...ดิจิทัล (Memorandum of ...) ในช่วงระหว่างการประชุม X``: the
+    meeting named right after a decision's object (past its bracketed English name) as the occasion
+    it was taken during is who took it (the sentence names no other taker after the object)."""
+    pos = title.end
+    while gloss := _GLOSS_AFTER.match(ctx.text, pos):
+        pos = gloss.end()
+    cue = ctx.cue_at(pos, "held_during")
+    if cue is None:
+        return None
+    return next((m for m in ctx.meetings_in(line, venues_only=True) if cue.start <= m.span.start <= cue.end and m.meeting_class != "CabinetMeeting"), None)
+
+
 def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]:
     """The documents decided on, and the decisions: each document once per place it is named
     (its kind is quoted wherever its title is)."""
@@ -428,6 +444,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     decide(decider, at, listed, decision, "decision-on-counted-documents")
                 title_span = None if counted else _title_at(ctx, pos, line.end)
                 if title_span:
+                    if occasion := _taken_during(ctx, title_span, line):
+                        decider = Decider(occasion.ref, decider.date)
                     decide(decider, authorised or at, title_span, decision, "decision-authorised" if authorised else "decision")
                     continue
                 for listed in _listed_titles(ctx, pos, line):
