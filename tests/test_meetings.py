@@ -329,3 +329,13 @@ def test_a_yearly_series_named_without_a_number_on_a_day_is_that_year_s_edition(
 def test_a_series_without_yearly_data_named_on_a_day_keeps_the_day_as_its_name() -> None:
     """thaigov-47196: the AEC Council-ADGMIN Interface has no edition data: known by its day."""
     assert "aecc-adgmin-interface-2021-10-18" in _meetings("thaigov-47196.txt")
+
+
+def test_a_session_named_by_what_was_done_right_after_its_day_was_held_that_day() -> None:
+    """thaigov-51026: ``การประชุมฯรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 ... ซึ่งจัดขึ้นระหว่างวันที่27-28
+    มกราคม 2565 ... ทั้งนี้ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา
+    ของอาเซียน``: the session with the partners was held on the 28th (start and end); ADGMIN 2 keeps
+    its own two days."""
+    dates = _dates(RELEASES / "thaigov-51026.txt")
+    assert dates["adgmin-dp-2"] == (dt.date(2022, 1, 28), dt.date(2022, 1, 28))
+    assert dates["adgmin-2"] == (dt.date(2022, 1, 27), dt.date(2022, 1, 28))

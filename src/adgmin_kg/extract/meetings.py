@@ -345,7 +345,7 @@ def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
     for d in dates:
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
-        fact, rank = _dates_after_name(ctx, d) or _dates_of_attendance(ctx, d) or _day_done_during(ctx, d, dates) or (None, 0)
+        fact, rank = _day_of_a_session(ctx, d) or _dates_after_name(ctx, d) or _dates_of_attendance(ctx, d) or _day_done_during(ctx, d, dates) or (None, 0)
         if fact is not None:
             candidates.setdefault(fact.meeting, []).append((rank, fact))
     chosen: dict[Ref, MeetingDatesFact] = {}
@@ -374,6 +374,24 @@ def _dates_after_name(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, 
     one_day = d.last if d.last is not None or any(cue in reported for cue in ctx.rules.cue("reporting_day")) else d.first
     quote = ctx.quote(owner.span, Span(d.start, d.end))
     return MeetingDatesFact(owner.ref, d.first, one_day, quote), rank
+
+
+_SESSION_AFTER_DAY = 20  # ``ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา``: the session named this close after its day
+
+
+def _day_of_a_session(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
+    """``ทั้งนี้ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจาของอาเซียน``:
+    a session named by what was done in it (the ministers met the dialogue partners), right after
+    a day that opens its sentence, was held that day: its start and end. Not the day of the
+    meeting named before the day (the day starts a sentence of its own)."""
+    before = ctx.text[max(ctx.line_of(d.start).start, d.start - 14) : d.start]
+    if d.last is not None or not any(cue in before for cue in ctx.rules.cue("today")):
+        return None
+    line = ctx.line_of(d.start)
+    session = next((m for m in ctx.meetings_in(Span(d.end, line.end), venues_only=True) if m.span.start - d.end <= _SESSION_AFTER_DAY), None)
+    if session is None or not ctx.find_cues("with_partners_session", session.span):
+        return None
+    return MeetingDatesFact(session.ref, d.first, d.first, ctx.quote(Span(d.start, d.end), session.span), rule="session-day"), _OWN
 
 
 def _dates_of_attendance(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
