@@ -294,3 +294,11 @@ def test_a_document_signed_during_a_meeting_is_decided_by_that_meeting() -> None
     facts = extract_release(read_release(RELEASES / "thaigov-78348.txt"))
     signed = {(d.decided_by.key, d.decision) for d in facts.decisions if d.target.key == "asean-china-mou-communications-digital-technology"}
     assert signed == {("adgmin-dp-4", "signed")}
+
+
+def test_a_title_ends_where_and_between_names_another_instrument_s_parties() -> None:
+    """thaigov-78684 (lead line): ``ร่วมลงนาม MOU ระหว่างรัฐมนตรีอาเซียนด้านดิจิทัลกับจีน และระหว่าง
+    กระทรวงดีอีกับกระทรวงการสื่อสารและสารสนเทศแห่งอินโดนีเชีย``: two MoUs, not one title running on."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78684.txt"))
+    assert facts.documents
+    assert not [d for d in facts.documents if "และระหว่าง" in d.title]

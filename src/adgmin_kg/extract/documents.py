@@ -151,6 +151,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         i = min((j for a in ctx.rules.cue("conjunction") if (j := chunk.find(a + ctx.rules.draft_prefix + head)) > 0), default=-1)
         if 0 < i < cut:
             cut = i
+    if (i := _second_instrument(ctx, chunk)) is not None and i < cut:
+        cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     if (i := _english_name_of_title(ctx, chunk, cut)) is not None:
         names.append((0, i))
@@ -172,6 +174,22 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
         title = _COUNTED_TAIL.sub("", title)  # "... ในอาเซียน 6 เสาหลัก ได้แก่ ...": a count, not the title
     return Span(pos, pos + len(title)) if title else None
+
+
+def _second_instrument(ctx: TextContext, chunk: str) -> int | None:
+    """``MOU ระหว่างรัฐมนตรีอาเซียนด้านดิจิทัลกับจีน และระหว่างกระทรวงดีอีกับกระทรวง...``: a title
+    that has named its parties ends where ``และระหว่าง`` names the parties of another instrument."""
+    for intro in ctx.rules.cue("parties_intro"):
+        first = chunk.find(intro)
+        if first == -1:
+            continue
+        for conj in ctx.rules.cue("conjunction"):
+            i = chunk.find(conj + intro, first + len(intro))
+            j = chunk.find(conj + " " + intro, first + len(intro))
+            found = [k for k in (i, j) if k > 0]
+            if found:
+                return min(found)
+    return None
 
 
 def _drafted(ctx: TextContext, pos: int) -> bool:
