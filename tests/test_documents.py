@@ -302,3 +302,15 @@ def test_a_title_ends_where_and_between_names_another_instrument_s_parties() -> 
     facts = extract_release(read_release(RELEASES / "thaigov-78684.txt"))
     assert facts.documents
     assert not [d for d in facts.documents if "และระหว่าง" in d.title]
+
+
+def test_what_a_session_held_met_to_adopt_it_adopted() -> None:
+    """thaigov-51026: ``ทั้งนี้ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา
+    ของอาเซียน เพื่อรับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ประจำปี 2565``:
+    the session adopted the work plan (the purpose of a session held is no decision to come), and
+    it, not ASEAN named in between, took it. A purpose still to come stays none (thaigov-71337)."""
+    facts = extract_release(read_release(RELEASES / "thaigov-51026.txt"))
+    adopted = {(d.decided_by.key, d.decision) for d in facts.decisions if d.target.label and d.target.label.startswith("แผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย")}
+    assert adopted == {("adgmin-dp-2", "adopted")}
+    later = extract_release(read_release(RELEASES / "thaigov-71337.txt"))
+    assert not [d for d in later.decisions if d.decided_by.key == "aec-council"]

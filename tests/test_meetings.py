@@ -339,3 +339,12 @@ def test_a_session_named_by_what_was_done_right_after_its_day_was_held_that_day(
     dates = _dates(RELEASES / "thaigov-51026.txt")
     assert dates["adgmin-dp-2"] == (dt.date(2022, 1, 28), dt.date(2022, 1, 28))
     assert dates["adgmin-2"] == (dt.date(2022, 1, 27), dt.date(2022, 1, 28))
+
+
+def test_the_partners_of_an_instrument_a_session_with_partners_took_met_there() -> None:
+    """thaigov-51026: the session with the dialogue partners adopted ``แผนงานความร่วมมือด้านดิจิทัล
+    ระหว่างอาเซียนกับจีนและอินเดีย ประจำปี 2565``: China and India, the instrument's other parties,
+    were the partners at the session."""
+    facts = _facts(RELEASES / "thaigov-51026.txt")
+    partners = {a.participant.key for a in facts.attendance if a.meeting.key == "adgmin-dp-2" and a.role == "dialogue-partner"}
+    assert partners == {"china", "india"}

@@ -90,7 +90,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         meeting_properties=tuple(props),
         relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
         projects=tuple(plain_projects),
-        attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts))),
+        attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts)) + meetings.partners_of_adopted(ctx, decisions, docs)),
         topics=tuple(topics.topics(ctx, taken, docs, decisions) + name_topics),
         documents=tuple(docs),
         decisions=tuple(decisions),

@@ -427,7 +427,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         for verb, kind in _verbs(ctx):
             for i in _verb_positions(ctx, chunk, verb):
                 at = Span(line.start + i, line.start + i + len(verb))
-                if any(t.start <= at.start < t.end for t in taken) or _is_future(ctx, at):
+                held_for = _purpose_of_a_session(ctx, at)
+                if any(t.start <= at.start < t.end for t in taken) or (_is_future(ctx, at) and held_for is None):
                     continue
                 pos = at.end
                 for _ in range(2):
@@ -454,7 +455,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     taken.append(Span(at.start, target.span.end))
                     out.append(DecisionFact(decider.ref, target.ref, decision, ctx.quote(at, target.span), date=decider.date, rule="decision-on-meeting"))
                     continue
-                decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None, taken)
+                decider = _cabinet_decider(ctx, at) if cabinet else (Decider(held_for.ref) if held_for else _decider(ctx, at, line, None, taken))
                 if decider is None:
                     continue
                 counted = _counted_titles(ctx, pos, line, lines[number + 1 :])
@@ -838,6 +839,25 @@ def _is_future(ctx: TextContext, at: Span) -> bool:
         return True
     clause = _clause(ctx, ctx.line_of(at.start), at.start)
     return bool(ctx.find_cues("future_clause", Span(max(clause.start, at.start - 100), at.start)))
+
+
+_PURPOSE_REACH = 30  # ``ได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรอง...``: the session's name ends this close before its purpose
+
+
+def _purpose_of_a_session(ctx: TextContext, at: Span) -> MeetingMention | None:
+    """``รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรองแผนงาน...``: what a
+    session held (named by what was done in it) met to do is what it did, not a decision to come:
+    the session took it."""
+    before = ctx.text[max(0, at.start - 14) : at.start].replace(" ", "")
+    if not before.endswith(ctx.rules.cue("body_purpose")):
+        return None
+    line = ctx.line_of(at.start)
+    session = ctx.meeting_before(at.start, Span(max(line.start, at.start - _PURPOSE_REACH - 200), at.start), venues_only=True)
+    if session is None or at.start - session.span.end > _PURPOSE_REACH or not ctx.find_cues("with_partners_session", session.span):
+        return None
+    if ctx.find_cues("future_clause", Span(line.start, at.start)) or ctx.find_cues("future", Span(line.start, at.start)):
+        return None
+    return session
 
 
 def _authorised(ctx: TextContext, at: Span, line: Span) -> Span | None:

@@ -9,6 +9,8 @@ from dataclasses import replace
 from adgmin_kg.extract.context import MeetingMention, TextContext
 from adgmin_kg.facts import (
     AttendanceFact,
+    DecisionFact,
+    DocumentFact,
     MeetingDatesFact,
     MeetingFact,
     MeetingPropertyFact,
@@ -729,6 +731,30 @@ def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: di
         out.extend(found + _accompanying(ctx, line, found, people) + _signers(ctx, line, holders))
     out.extend(_partners_in_name(ctx))
     return _unique(_holder_for_post(ctx, out, holders))
+
+
+def partners_of_adopted(ctx: TextContext, decisions: list[DecisionFact], docs: list[DocumentFact]) -> list[AttendanceFact]:
+    """``ได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียน
+    กับจีนและอินเดีย``: the other parties of an instrument between the partners' organisation and
+    them, taken by a session with the dialogue partners, are the partners that met there."""
+    out = []
+    for d in decisions:
+        entry = ctx.gazetteer.get("series", next((m.series for m in ctx.meetings if m.ref == d.decided_by), ""))
+        org = entry.get("partners_of_org") if entry else None
+        if not org:
+            continue
+        for doc in (doc for doc in docs if doc.document == d.target):
+            title = ctx.text[doc.quote.start : doc.quote.end]
+            intro = next((i for w in ctx.rules.cue("parties_intro") if (i := title.find(w)) != -1), -1)
+            named = ctx.gazetteer.only("country", "org").find(title[intro:]) if intro != -1 else []
+            if not named or (named[0].kind, named[0].id) != ("org", org):
+                continue  # not an instrument between the organisation and others
+            for c in named[1:]:
+                country = ctx.gazetteer.get("country", c.id) if c.kind == "country" else None
+                if country and not country.get("asean_member"):
+                    end = doc.quote.start + intro + c.end
+                    out.append(AttendanceFact(d.decided_by, Ref("country", c.id), "dialogue-partner", ctx.quote(Span(doc.quote.start, end)), rule="attendance-partner-of-instrument"))
+    return out
 
 
 def _partners_in_name(ctx: TextContext) -> list[AttendanceFact]:
