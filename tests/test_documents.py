@@ -321,3 +321,33 @@ def test_a_resolution_on_counted_drafts_outside_the_scope_approves_the_listed_dr
     assert {release.text[d.quote.start : d.quote.start + 4] for d in approved.values()} <= {"รายง", "กรอบ", "แกลง", "ข้อร"}
     kinds = {d.title: d.kind for d in facts.documents if d.document.label}
     assert kinds["ข้อริเริ่มอาเซียน-จีนในการเสริมสร้างความร่ามมือด้านพานิชย์อิเล็กทรอนิกส์"] == "initiative"
+
+
+def test_a_document_signed_during_a_meeting_is_decided_by_that_meeting() -> None:
+    """thaigov-78348: ``นายประเสริฐ ... รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดีอี) ได้ร่วม
+    ลงนามบันทึกความเข้าใจ (MOU) ระหว่าง...จีน ว่าด้วย... (Memorandum ...) ในช่วงระหว่างการประชุมรัฐมนตรี
+    อาเซียนด้านดิจิทัลและสาธารณรัฐประชาชนจีน``: the meeting named after the object as the occasion
+    signed it, not the ministry the signatory's post names."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78348.txt"))
+    signed = {(d.decided_by.key, d.decision) for d in facts.decisions if d.target.key == "asean-china-mou-communications-digital-technology"}
+    assert signed == {("adgmin-dp-4", "signed")}
+
+
+def test_a_title_ends_where_and_between_names_another_instrument_s_parties() -> None:
+    """thaigov-78684 (lead line): ``ร่วมลงนาม MOU ระหว่างรัฐมนตรีอาเซียนด้านดิจิทัลกับจีน และระหว่าง
+    กระทรวงดีอีกับกระทรวงการสื่อสารและสารสนเทศแห่งอินโดนีเชีย``: two MoUs, not one title running on."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78684.txt"))
+    assert facts.documents
+    assert not [d for d in facts.documents if "และระหว่าง" in d.title]
+
+
+def test_what_a_session_held_met_to_adopt_it_adopted() -> None:
+    """thaigov-51026: ``ทั้งนี้ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา
+    ของอาเซียน เพื่อรับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ประจำปี 2565``:
+    the session adopted the work plan (the purpose of a session held is no decision to come), and
+    it, not ASEAN named in between, took it. A purpose still to come stays none (thaigov-71337)."""
+    facts = extract_release(read_release(RELEASES / "thaigov-51026.txt"))
+    adopted = {(d.decided_by.key, d.decision) for d in facts.decisions if d.target.label and d.target.label.startswith("แผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย")}
+    assert adopted == {("adgmin-dp-2", "adopted")}
+    later = extract_release(read_release(RELEASES / "thaigov-71337.txt"))
+    assert not [d for d in later.decisions if d.decided_by.key == "aec-council"]

@@ -335,3 +335,42 @@ def test_a_meeting_someone_is_invited_to_is_where_nothing_happened() -> None:
     assert not [a for a in facts.attendance if a.meeting == amcc]
     assert not [t for t in facts.topics if t.subject == amcc]
     assert any(m.meeting == amcc for m in facts.meetings)
+
+
+def test_a_yearly_series_named_without_a_number_on_a_day_is_that_year_s_edition() -> None:
+    """thaigov-78348: ``วันที่ 2 กุมภาพันธ์ 2567 นายประเสริฐ ... ได้ร่วมลงนาม... ในช่วงระหว่างการประชุม
+    รัฐมนตรีอาเซียนด้านดิจิทัลและสาธารณรัฐประชาชนจีน ณ สาธารณรัฐสิงคโปร์``: the ministers' session with
+    a partner, of a series first held in 2021 and once a year, is its 4th (no number is stated, so
+    none is given); the day opening the sentence is a day it was held (start only); the partner in
+    its name met there; the minister who signed during it took part for his country."""
+    facts = _facts(RELEASES / "thaigov-78348.txt")
+    meeting = next(m for m in facts.meetings if m.meeting.key == "adgmin-dp-4")
+    assert meeting.ordinal == 4 and not meeting.ordinal_stated
+    assert _dates(RELEASES / "thaigov-78348.txt")["adgmin-dp-4"] == (dt.date(2024, 2, 2), None)
+    attendees = {(a.participant.key, a.role) for a in facts.attendance if a.meeting.key == "adgmin-dp-4"}
+    assert attendees == {("china", "dialogue-partner"), ("prasert-jantararuangtong", "member-state")}
+    assert {(p.prop, p.value.key) for p in facts.meeting_properties if p.meeting.key == "adgmin-dp-4"} == {("location", "singapore"), ("host", "singapore")}  # type: ignore[union-attr]
+
+
+def test_a_series_without_yearly_data_named_on_a_day_keeps_the_day_as_its_name() -> None:
+    """thaigov-47196: the AEC Council-ADGMIN Interface has no edition data: known by its day."""
+    assert "aecc-adgmin-interface-2021-10-18" in _meetings("thaigov-47196.txt")
+
+
+def test_a_session_named_by_what_was_done_right_after_its_day_was_held_that_day() -> None:
+    """thaigov-51026: ``การประชุมฯรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 2 ... ซึ่งจัดขึ้นระหว่างวันที่27-28
+    มกราคม 2565 ... ทั้งนี้ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา
+    ของอาเซียน``: the session with the partners was held on the 28th (start and end); ADGMIN 2 keeps
+    its own two days."""
+    dates = _dates(RELEASES / "thaigov-51026.txt")
+    assert dates["adgmin-dp-2"] == (dt.date(2022, 1, 28), dt.date(2022, 1, 28))
+    assert dates["adgmin-2"] == (dt.date(2022, 1, 27), dt.date(2022, 1, 28))
+
+
+def test_the_partners_of_an_instrument_a_session_with_partners_took_met_there() -> None:
+    """thaigov-51026: the session with the dialogue partners adopted ``แผนงานความร่วมมือด้านดิจิทัล
+    ระหว่างอาเซียนกับจีนและอินเดีย ประจำปี 2565``: China and India, the instrument's other parties,
+    were the partners at the session."""
+    facts = _facts(RELEASES / "thaigov-51026.txt")
+    partners = {a.participant.key for a in facts.attendance if a.meeting.key == "adgmin-dp-2" and a.role == "dialogue-partner"}
+    assert partners == {"china", "india"}

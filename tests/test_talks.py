@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adgmin_kg.extract import extract_release
+from adgmin_kg.extract import extract_release, talks
+from adgmin_kg.extract.context import TextContext
+from adgmin_kg.gazetteer import load_gazetteer
+from adgmin_kg.rules import rules_for
 from adgmin_kg.facts import Span
 from adgmin_kg.read import read_release
 
@@ -254,3 +257,31 @@ def test_a_memorandum_signed_on_the_day_of_a_talk_was_signed_at_the_talk() -> No
     signed = [(d.decided_by.key, d.decision) for d in facts.decisions]
     assert signed == [("talk-2025-01-15-laos-thailand", "signed")]
     assert {d.kind for d in facts.documents} == {"mou"}
+
+
+def test_a_ministry_signing_with_a_foreign_ministry_is_a_talk_on_the_report_s_day() -> None:
+    """thaigov-78348: ``นอกจากนี้ ศาสตราจารย์พิเศษวิศิษฏ์ ... ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม
+    ได้ลงนามบันทึกความเข้าใจร่วมระหว่างกระทรวงดิจิทัล...แห่งราชอาณาจักรไทย และกระทรวงการสื่อสารและสารสนเทศ
+    แห่งอินโดนีเซีย ... โดยมีนายประเสริฐ รัฐมนตรีดีอี เข้าร่วมเป็นสักขีพยาน สำหรับความร่วมมือสำคัญ
+    ประกอบด้วย ...``: a talk with Indonesia on the day the report opens with, at the signatory's level;
+    the signatory, the witness and the Indonesian ministry took part; the MoU is its decision and the
+    areas listed are its topics, none of them the ADGMIN session's reported above it."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78348.txt"))
+    talk = next(t for t in facts.talks if t.rule == "signing")
+    assert talk.talk.key == "talk-2024-02-02-indonesia-thailand" and talk.level == "senior-officials"
+    assert {a.value.key for a in talk.actors} == {"wisit-wisitsora-at", "prasert-jantararuangtong", "indonesia-kominfo"}
+    assert {t.value for t in talk.topics} >= {"digital-platforms", "online-scams", "human-resource-development", "digital-economy"}
+    assert {d.decided_by.key for d in facts.decisions if d.target.key == "thailand-indonesia-mou-ict-digitalization"} == {talk.talk.key}
+    assert not [t for t in facts.topics if t.subject.key == "adgmin-dp-4" and t.quote.start > talk.quote.start]
+    assert not [a for a in facts.attendance if a.meeting.key == "adgmin-dp-4" and a.quote.start > talk.quote.start]
+
+
+def test_a_signing_with_no_day_in_its_passage_is_no_talk() -> None:
+    """wide thaigov-57695: ``กระทรวงดิจิทัลฯ ร่วมลงนามในบันทึกความร่วมมือ (MOC) ระหว่างกระทรวงดิจิทัล...
+    แห่งราชอาณาจักรไทย และกระทรวงกิจการภายในและการสื่อสารแห่งประเทศญี่ปุ่น``: the sides are clear but
+    the text gives the signing no day, so no talk is minted (read without the scope filter: the
+    release names no ASEAN body)."""
+    release = read_release(WIDE / "thaigov-57695.txt")
+    ctx = TextContext.of(release, rules_for(release.meta.language), load_gazetteer())
+    assert ctx.find_cues("signed_past", Span(ctx.body_start, len(ctx.text)))  # the signing is there
+    assert talks.signings(ctx) == []

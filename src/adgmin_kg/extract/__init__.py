@@ -14,7 +14,7 @@ from adgmin_kg.extract import bodies, documents, funding, meetings, people, talk
 from adgmin_kg.extract.context import TextContext
 from adgmin_kg.extract.passages import Layout, layout
 from adgmin_kg.extract.scope import Verdict, in_scope_by_section, judge, load_vocabulary, may_concern_asean, section_headings
-from adgmin_kg.facts import RelationFact, ReleaseFacts, Span
+from adgmin_kg.facts import RelationFact, Ref, ReleaseFacts, Span, TalkFact
 from adgmin_kg.gazetteer import Gazetteer, load_gazetteer
 from adgmin_kg.read import Release
 from adgmin_kg.rules import RuleBook, rules_for
@@ -68,6 +68,8 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     person_facts = people.people(ctx)
     talk_facts = talks.talks(ctx)
     decisions = talks.signed_at_talks(ctx, decisions, talk_facts)
+    signed = [t for t in talks.signings(ctx) if t.talk not in {o.talk for o in talk_facts}]
+    talk_facts += signed
     rows, row_spans = talks.partner_rows(ctx)
     taken = [d.quote for d in docs] + [p.title.quote for p in projects] + row_spans
     framework_relations, named_bodies = bodies.frameworks(ctx)
@@ -89,7 +91,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         meeting_properties=tuple(props),
         relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
         projects=tuple(plain_projects),
-        attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts))),
+        attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts)) + meetings.partners_of_adopted(ctx, decisions, docs)),
         topics=tuple(topics.topics(ctx, taken, docs, decisions) + name_topics),
         documents=tuple(docs),
         decisions=tuple(decisions),
@@ -100,7 +102,27 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         spokespeople=tuple(people.spokespeople(ctx, person_facts)),
         proposals=tuple(people.proposals(ctx)),
     )
-    return _without_idle_title_meetings(ctx, facts)
+    return _without_idle_title_meetings(ctx, _signings_own_their_lines(ctx, facts, signed))
+
+
+def _signings_own_their_lines(ctx: TextContext, facts: ReleaseFacts, signed: list[TalkFact]) -> ReleaseFacts:
+    """A line reporting a signing with another side (a talk of its own, ``talks.signings``) is
+    about that talk, not the section's meeting: the instrument signed there is the talk's
+    decision, and the line's topics and attendees are the talk's (it carries them)."""
+    if not signed:
+        return facts
+    lines = {ctx.line_of(t.quote.start): t.talk for t in signed}
+
+    def talk_of(quote: Span) -> Ref | None:
+        return lines.get(ctx.line_of(quote.start))
+
+    decisions = tuple(replace(d, decided_by=talk) if d.decision == "signed" and (talk := talk_of(d.quote)) else d for d in facts.decisions)
+    return replace(
+        facts,
+        decisions=decisions,
+        topics=tuple(t for t in facts.topics if talk_of(t.quote) is None),
+        attendance=tuple(a for a in facts.attendance if talk_of(a.quote) is None),
+    )
 
 
 def _without_idle_title_meetings(ctx: TextContext, facts: ReleaseFacts) -> ReleaseFacts:

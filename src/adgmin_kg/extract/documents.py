@@ -151,6 +151,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         i = min((j for a in ctx.rules.cue("conjunction") if (j := chunk.find(a + ctx.rules.draft_prefix + head)) > 0), default=-1)
         if 0 < i < cut:
             cut = i
+    if (i := _second_instrument(ctx, chunk)) is not None and i < cut:
+        cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     if (i := _english_name_of_title(ctx, chunk, cut)) is not None:
         names.append((0, i))
@@ -172,6 +174,22 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
         title = _COUNTED_TAIL.sub("", title)  # "... ในอาเซียน 6 เสาหลัก ได้แก่ ...": a count, not the title
     return Span(pos, pos + len(title)) if title else None
+
+
+def _second_instrument(ctx: TextContext, chunk: str) -> int | None:
+    """``MOU ระหว่างรัฐมนตรีอาเซียนด้านดิจิทัลกับจีน และระหว่างกระทรวงดีอีกับกระทรวง...``: a title
+    that has named its parties ends where ``และระหว่าง`` names the parties of another instrument."""
+    for intro in ctx.rules.cue("parties_intro"):
+        first = chunk.find(intro)
+        if first == -1:
+            continue
+        for conj in ctx.rules.cue("conjunction"):
+            i = chunk.find(conj + intro, first + len(intro))
+            j = chunk.find(conj + " " + intro, first + len(intro))
+            found = [k for k in (i, j) if k > 0]
+            if found:
+                return min(found)
+    return None
 
 
 def _drafted(ctx: TextContext, pos: int) -> bool:
@@ -367,6 +385,22 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
     return Decider(main.ref, date) if main is not None and main.ref != target else None
 
 
+_GLOSS_AFTER = re.compile(r"\s*\([^()\n]*\)")
+
+
+def _taken_during(ctx: TextContext, title: Span, line: Span) -> MeetingMention | None:
+    """``ได้ร่วมลงนามบันทึกความเข้าใจ...ดิจิทัล (Memorandum of ...) ในช่วงระหว่างการประชุม X``: the
+    meeting named right after a decision's object (past its bracketed English name) as the occasion
+    it was taken during is who took it (the sentence names no other taker after the object)."""
+    pos = title.end
+    while gloss := _GLOSS_AFTER.match(ctx.text, pos):
+        pos = gloss.end()
+    cue = ctx.cue_at(pos, "held_during")
+    if cue is None:
+        return None
+    return next((m for m in ctx.meetings_in(line, venues_only=True) if cue.start <= m.span.start <= cue.end and m.meeting_class != "CabinetMeeting"), None)
+
+
 def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]:
     """The documents decided on, and the decisions: each document once per place it is named
     (its kind is quoted wherever its title is)."""
@@ -393,7 +427,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         for verb, kind in _verbs(ctx):
             for i in _verb_positions(ctx, chunk, verb):
                 at = Span(line.start + i, line.start + i + len(verb))
-                if any(t.start <= at.start < t.end for t in taken) or _is_future(ctx, at):
+                held_for = _purpose_of_a_session(ctx, at)
+                if any(t.start <= at.start < t.end for t in taken) or (_is_future(ctx, at) and held_for is None):
                     continue
                 pos = at.end
                 for _ in range(2):
@@ -420,7 +455,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     taken.append(Span(at.start, target.span.end))
                     out.append(DecisionFact(decider.ref, target.ref, decision, ctx.quote(at, target.span), date=decider.date, rule="decision-on-meeting"))
                     continue
-                decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None, taken)
+                decider = _cabinet_decider(ctx, at) if cabinet else (Decider(held_for.ref) if held_for else _decider(ctx, at, line, None, taken))
                 if decider is None:
                     continue
                 counted = _counted_titles(ctx, pos, line, lines[number + 1 :])
@@ -428,6 +463,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     decide(decider, at, listed, decision, "decision-on-counted-documents")
                 title_span = None if counted else _title_at(ctx, pos, line.end)
                 if title_span:
+                    if occasion := _taken_during(ctx, title_span, line):
+                        decider = Decider(occasion.ref, decider.date)
                     decide(decider, authorised or at, title_span, decision, "decision-authorised" if authorised else "decision")
                     continue
                 for listed in _listed_titles(ctx, pos, line):
@@ -925,6 +962,25 @@ def _is_future(ctx: TextContext, at: Span) -> bool:
         return True
     clause = _clause(ctx, ctx.line_of(at.start), at.start)
     return bool(ctx.find_cues("future_clause", Span(max(clause.start, at.start - 100), at.start)))
+
+
+_PURPOSE_REACH = 30  # ``ได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรอง...``: the session's name ends this close before its purpose
+
+
+def _purpose_of_a_session(ctx: TextContext, at: Span) -> MeetingMention | None:
+    """``รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรองแผนงาน...``: what a
+    session held (named by what was done in it) met to do is what it did, not a decision to come:
+    the session took it."""
+    before = ctx.text[max(0, at.start - 14) : at.start].replace(" ", "")
+    if not before.endswith(ctx.rules.cue("body_purpose")):
+        return None
+    line = ctx.line_of(at.start)
+    session = ctx.meeting_before(at.start, Span(max(line.start, at.start - _PURPOSE_REACH - 200), at.start), venues_only=True)
+    if session is None or at.start - session.span.end > _PURPOSE_REACH or not ctx.find_cues("with_partners_session", session.span):
+        return None
+    if ctx.find_cues("future_clause", Span(line.start, at.start)) or ctx.find_cues("future", Span(line.start, at.start)):
+        return None
+    return session
 
 
 def _authorised(ctx: TextContext, at: Span, line: Span) -> Span | None:

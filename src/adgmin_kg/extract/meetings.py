@@ -9,6 +9,8 @@ from dataclasses import replace
 from adgmin_kg.extract.context import MeetingMention, TextContext
 from adgmin_kg.facts import (
     AttendanceFact,
+    DecisionFact,
+    DocumentFact,
     MeetingDatesFact,
     MeetingFact,
     MeetingPropertyFact,
@@ -96,7 +98,7 @@ def find_meetings(ctx: TextContext) -> list[MeetingMention]:
         after = _ordinal_after(ctx, mention.end)
         before = None if after else _ordinal_before(ctx, mention.start)
         if not after and not before:
-            if dated := _held_on(ctx, mention, dates):
+            if dated := _held_on(ctx, mention, dates) or _held_during(ctx, mention, dates):
                 unnumbered.append(dated)
             continue
         ordinal = after[0] if after else before[0]  # type: ignore[index]
@@ -162,9 +164,60 @@ def _held_on(ctx: TextContext, mention: Mention, dates: list) -> MeetingMention 
         between = Span(mention.end, d.start)
         if not ctx.find_cues("held_on", between) or any(m.kind == "series" and m.start >= mention.end and m.end <= d.start for m in ctx.mentions):
             return None
-        key = f"{mention.id}-{d.first.isoformat()}"
-        return MeetingMention(Ref("meeting", key), Span(mention.start, mention.end), mention.id, _series_class(ctx, mention.id))
+        return _meeting_of_day(ctx, mention, d.first)
     return None
+
+
+def _meeting_of_day(ctx: TextContext, mention: Mention, day: dt.date) -> MeetingMention:
+    """The meeting of a series named without a number, held on ``day``: the series' edition of
+    that year when its reference data says it is held once a year (``first_held``, ``frequency``),
+    with no number stated; else the meeting known by its day."""
+    span, cls = Span(mention.start, mention.end), _series_class(ctx, mention.id)
+    edition = series_edition(ctx, mention.id, day)
+    if edition is not None:
+        return MeetingMention(Ref("meeting", meeting_key(mention.id, edition)), span, mention.id, cls, ordinal=edition, ordinal_stated=False)
+    return MeetingMention(Ref("meeting", f"{mention.id}-{day.isoformat()}"), span, mention.id, cls)
+
+
+def series_edition(ctx: TextContext, series: str, day: dt.date) -> int | None:
+    """The number of a yearly series' meeting held in ``day``'s year (the first held in
+    ``first_held`` is number 1); None for a series not known to meet once a year."""
+    entry = ctx.gazetteer.get("series", series)
+    if entry is None or entry.get("frequency") != "annual" or not entry.get("first_held"):
+        return None
+    edition = day.year - int(str(entry.get("first_held"))) + 1
+    return edition if edition >= 1 else None
+
+
+_OPENING_DAY_REACH = 600  # a sentence opening with its day names the meeting it happened during this far on
+
+
+def _held_during(ctx: TextContext, mention: Mention, dates: list) -> MeetingMention | None:  # type: ignore[type-arg]
+    """``วันที่ 2 กุมภาพันธ์ 2567 นาย... ได้ร่วมลงนาม... ในช่วงระหว่างการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล
+    และสาธารณรัฐประชาชนจีน ณ ...``: a series named without a number right after ``ระหว่างการประชุม``,
+    in a sentence that opens with one day, names the meeting that was being held that day."""
+    if _cue_before(ctx, mention.start, "held_during") is None:
+        return None
+    d = opening_day(ctx, mention.start, dates)
+    return _meeting_of_day(ctx, mention, d.first) if d else None
+
+
+def opening_day(ctx: TextContext, offset: int, dates: list) -> DateExpr | None:  # type: ignore[type-arg]
+    """The one day the sentence holding ``offset`` opens with (``วันที่ 2 กุมภาพันธ์ 2567 ...``,
+    ``ทั้งนี้ในวันที่ 28 ...``): at its line's start, after a day word and a tying word at most,
+    with no other date and no other series named up to ``offset``; not after the release."""
+    line = ctx.line_of(offset)
+    first = next((d for d in dates if line.start <= d.start < offset), None)
+    if first is None or first.last is not None or first.first > ctx.release.issued or offset - first.end > _OPENING_DAY_REACH:
+        return None
+    opening = ctx.text[line.start : first.start].strip()
+    for word in ctx.rules.cue("continuing"):
+        opening = opening.removeprefix(word).strip()
+    if opening and opening not in ctx.rules.cue("today"):
+        return None
+    if any(first.end <= d.start < offset for d in dates) or any(m.kind == "series" and first.end <= m.start and m.end <= offset for m in ctx.mentions):
+        return None
+    return first
 
 
 def _dated_resolutions(ctx: TextContext, dates: list) -> list[MeetingMention]:  # type: ignore[type-arg]
@@ -290,10 +343,11 @@ def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
     later: the range)."""
     candidates: dict[Ref, list[tuple[int, MeetingDatesFact]]] = {}
     cabinet_spans = [m.span for m in ctx.meetings if m.meeting_class == "CabinetMeeting"]
-    for d in find_dates(ctx.text, ctx.rules):
+    dates = find_dates(ctx.text, ctx.rules)
+    for d in dates:
         if d.start < ctx.body_start or any(s.start <= d.start < s.end for s in cabinet_spans):
             continue
-        fact, rank = _dates_after_name(ctx, d) or _dates_of_attendance(ctx, d) or (None, 0)
+        fact, rank = _day_of_a_session(ctx, d) or _dates_after_name(ctx, d) or _dates_of_attendance(ctx, d) or _day_done_during(ctx, d, dates) or (None, 0)
         if fact is not None:
             candidates.setdefault(fact.meeting, []).append((rank, fact))
     chosen: dict[Ref, MeetingDatesFact] = {}
@@ -306,7 +360,7 @@ def meeting_dates(ctx: TextContext) -> list[MeetingDatesFact]:
     return list(chosen.values())
 
 
-_OWN, _SHARED = 0, 1  # a meeting's own days, and the days it shares with its related meetings
+_OWN, _SHARED, _DURING = 0, 1, 2  # a meeting's own days, the days it shares with its related meetings, a day something was done during it
 
 
 def _dates_after_name(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
@@ -324,12 +378,41 @@ def _dates_after_name(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, 
     return MeetingDatesFact(owner.ref, d.first, one_day, quote), rank
 
 
+_SESSION_AFTER_DAY = 20  # ``ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจา``: the session named this close after its day
+
+
+def _day_of_a_session(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
+    """``ทั้งนี้ในวันที่ 28 มกราคม 2565 รัฐมนตรีอาเซียนดิจิทัลได้มีการหารือร่วมกับคู่เจรจาของอาเซียน``:
+    a session named by what was done in it (the ministers met the dialogue partners), right after
+    a day that opens its sentence, was held that day: its start and end. Not the day of the
+    meeting named before the day (the day starts a sentence of its own)."""
+    before = ctx.text[max(ctx.line_of(d.start).start, d.start - 14) : d.start]
+    if d.last is not None or not any(cue in before for cue in ctx.rules.cue("today")):
+        return None
+    line = ctx.line_of(d.start)
+    session = next((m for m in ctx.meetings_in(Span(d.end, line.end), venues_only=True) if m.span.start - d.end <= _SESSION_AFTER_DAY), None)
+    if session is None or not ctx.find_cues("with_partners_session", session.span):
+        return None
+    return MeetingDatesFact(session.ref, d.first, d.first, ctx.quote(Span(d.start, d.end), session.span), rule="session-day"), _OWN
+
+
 def _dates_of_attendance(ctx: TextContext, d: DateExpr) -> tuple[MeetingDatesFact, int] | None:
     """``วันนี้ (1 ก.พ.67) ... เข้าร่วมการประชุม X``: a day of X, not all of it."""
     owner = _meeting_of_today(ctx, d.start)
     if owner is None:
         return None
     return MeetingDatesFact(owner.ref, d.first, d.last, ctx.quote(owner.span, Span(d.start, d.end))), _OWN
+
+
+def _day_done_during(ctx: TextContext, d: DateExpr, dates: list[DateExpr]) -> tuple[MeetingDatesFact, int] | None:
+    """``วันที่ 2 กุมภาพันธ์ 2567 นาย... ได้ร่วมลงนาม... ในช่วงระหว่างการประชุม X``: the day a sentence
+    opens with is a day X was being held (its start only: the text does not say it lasted that
+    one day); taken when the release gives X no days of its own."""
+    line = ctx.line_of(d.start)
+    for m in ctx.meetings_in(Span(d.end, line.end), venues_only=True):
+        if m.meeting_class != "CabinetMeeting" and _cue_before(ctx, m.span.start, "held_during") and opening_day(ctx, m.span.start, dates) == d:
+            return MeetingDatesFact(m.ref, d.first, None, ctx.quote(Span(d.start, d.end), m.span), rule="meeting-day-during"), _DURING
+    return None
 
 
 def _first_range_else_first(facts: list[MeetingDatesFact]) -> MeetingDatesFact:
@@ -645,8 +728,9 @@ def attendance(ctx: TextContext, holders: dict[int, tuple[Ref, int]], people: di
         if _attends_a_talk(ctx, line):
             continue  # ``เข้าร่วมการประชุมหารือทวิภาคี``: the talk rule takes it
         found = _post_attendance(ctx, line, holders) + _delegation_attendance(ctx, line) + _presenters(ctx, line) + _chairs(ctx, line) + _host_bodies(ctx, line) + _secretariats(ctx, line)
-        out.extend(found + _accompanying(ctx, line, found, people, holders))
+        out.extend(found + _accompanying(ctx, line, found, people, holders) + _signers(ctx, line, holders))
     out.extend(_title_attendance(ctx, holders))
+    out.extend(_partners_in_name(ctx))
     return _unique(_holder_for_post(ctx, out, holders))
 
 
@@ -668,6 +752,63 @@ def _same_level(ctx: TextContext, post: Ref, meeting: MeetingMention) -> bool:
     held = ctx.gazetteer.get("post", post.key) if post.kind == "post" else None
     series = ctx.gazetteer.get("series", meeting.series) if meeting.series else None
     return bool(held and series and held.get("level") and held.get("level") == series.get("level"))
+
+
+def partners_of_adopted(ctx: TextContext, decisions: list[DecisionFact], docs: list[DocumentFact]) -> list[AttendanceFact]:
+    """``ได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียน
+    กับจีนและอินเดีย``: the other parties of an instrument between the partners' organisation and
+    them, taken by a session with the dialogue partners, are the partners that met there."""
+    out = []
+    for d in decisions:
+        entry = ctx.gazetteer.get("series", next((m.series for m in ctx.meetings if m.ref == d.decided_by), ""))
+        org = entry.get("partners_of_org") if entry else None
+        if not org:
+            continue
+        for doc in (doc for doc in docs if doc.document == d.target):
+            title = ctx.text[doc.quote.start : doc.quote.end]
+            intro = next((i for w in ctx.rules.cue("parties_intro") if (i := title.find(w)) != -1), -1)
+            named = ctx.gazetteer.only("country", "org").find(title[intro:]) if intro != -1 else []
+            if not named or (named[0].kind, named[0].id) != ("org", org):
+                continue  # not an instrument between the organisation and others
+            for c in named[1:]:
+                country = ctx.gazetteer.get("country", c.id) if c.kind == "country" else None
+                if country and not country.get("asean_member"):
+                    end = doc.quote.start + intro + c.end
+                    out.append(AttendanceFact(d.decided_by, Ref("country", c.id), "dialogue-partner", ctx.quote(Span(doc.quote.start, end)), rule="attendance-partner-of-instrument"))
+    return out
+
+
+def _partners_in_name(ctx: TextContext) -> list[AttendanceFact]:
+    """``การประชุมรัฐมนตรีอาเซียนด้านดิจิทัลและสาธารณรัฐประชาชนจีน``: a country named inside the
+    name of a session with the dialogue partners is the partner that met there."""
+    out = []
+    for m in ctx.meetings:
+        entry = ctx.gazetteer.get("series", m.series)
+        if not (entry and entry.get("with_partners_of")):
+            continue
+        for c in ctx.gazetteer.only("country").find(ctx.text[m.span.start : m.span.end]):
+            country = ctx.gazetteer.get("country", c.id)
+            if country and not country.get("asean_member"):
+                out.append(AttendanceFact(m.ref, Ref("country", c.id), "dialogue-partner", ctx.quote(m.span), rule="attendance-partner-in-name"))
+    return out
+
+
+def _signers(ctx: TextContext, line: Span, holders: dict[int, tuple[Ref, int]]) -> list[AttendanceFact]:
+    """``นาย... รัฐมนตรีว่าการกระทรวง... ได้ร่วมลงนาม<document> ... ในช่วงระหว่างการประชุม X``: who
+    signed during a meeting took part in it, in the role of the post (named right before the
+    signing word, no one else between)."""
+    out = []
+    for post in ctx.mentions_in(line, "post"):
+        role = _post_role(ctx, post.id)
+        sign = next(iter(ctx.find_cues("signer", Span(post.end, min(line.end, post.end + _SAID_WITHIN)))), None)
+        if role is None or sign is None or ctx.mentions_in(Span(post.end, sign.start), "post", "person"):
+            continue
+        owner = next((m for m in ctx.meetings_in(Span(sign.end, line.end), venues_only=True) if m.meeting_class != "CabinetMeeting" and _cue_before(ctx, m.span.start, "held_during")), None)
+        if owner is None or ctx.mentions_in(Span(sign.end, owner.span.start), "post", "person"):
+            continue
+        who, named_at = holders.get(post.start, (ctx.ref(post), post.start))
+        out.append(AttendanceFact(owner.ref, who, role, ctx.quote(Span(min(named_at, post.start), sign.end)), rule="attendance-signer"))
+    return out
 
 
 def _role_lists(ctx: TextContext, line: Span) -> list[AttendanceFact]:

@@ -444,3 +444,145 @@ def _name_across_lines(ctx: TextContext, start: int) -> Mention | None:
     if first is None or chunk[: first.start].strip():
         return None
     return Mention(first.kind, first.id, start + first.start, start + first.end)
+
+
+# ---------------------------------------------------------------- signings
+
+
+_SIGNED_REACH = 320  # the parties of a signed instrument are named this close after the signing word
+_WITNESS_REACH = 12  # ``<person> <post> เข้าร่วมเป็นสักขีพยาน``: the witness cue follows the post this close
+_GLOSS = re.compile(r"\s*\(([^()\n]*)\)")
+
+
+def signings(ctx: TextContext) -> list[TalkFact]:
+    """``นอกจากนี้ ศาสตราจารย์พิเศษวิศิษฏ์ ... ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ได้ลงนามบันทึก
+    ความเข้าใจร่วมระหว่างกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งราชอาณาจักรไทย และกระทรวงการสื่อสาร
+    และสารสนเทศแห่งอินโดนีเซีย ว่าด้วย... (Memorandum ...) โดยมีนายประเสริฐ รัฐมนตรีดีอี เข้าร่วมเป็น
+    สักขีพยาน สำหรับความร่วมมือสำคัญ ประกอบด้วย ...``: a home official (or ministry) who signed an
+    instrument between a home body and one body of another side, during no meeting, held a
+    bilateral talk with that side on the day the passage gives. Its level is the signatory's, its
+    actors the signatory, a witness named with ``เข้าร่วมเป็นสักขีพยาน`` and the other side's body;
+    its topics those the line lists after the instrument's name. Not read: a signing still to come
+    or authorised (``อนุมัติให้...ลงนาม``), a draft, an instrument of ASEAN as a whole."""
+    out: list[TalkFact] = []
+    home = home_country(ctx)
+    if home is None:
+        return out
+    for line in ctx.body_lines():
+        for cue in ctx.find_cues("signed_past", line):
+            talk = _signing(ctx, line, cue, home)
+            if talk is not None and talk.talk not in {t.talk for t in out}:
+                out.append(talk)
+    return out
+
+
+def _signing(ctx: TextContext, line: Span, cue: Span, home: Ref) -> TalkFact | None:
+    before = Span(line.start, cue.start)
+    if _planned(ctx, line, cue) or ctx.find_cues("authorise", before) or ctx.find_cues("cabinet_resolution", before):
+        return None
+    signer = _home_actor(ctx, line, cue, home)
+    instrument = _instrument_at(ctx, cue.end, line)
+    if signer is None or instrument is None:
+        return None
+    named = _named_within(ctx, instrument)
+    if not any(_stands_for(ctx, m, home) for m in named):
+        return None  # the home side is no party (``...ระหว่างอาเซียนและจีน``)
+    others = {side(ctx, m, home): m for m in named if side(ctx, m, home) is not None}
+    if len(others) != 1:
+        return None
+    (partner, party), = others.items()
+    end = _past_glosses(ctx, instrument.end, line)
+    if ctx.cue_at(end, "held_during"):
+        return None  # signed during a meeting: the meeting took it
+    day = _when(ctx, line, cue) or _day_of_report(ctx, line)
+    if day is None:
+        return None
+    parties = (home, partner)
+    actors = [signer, *_witnesses(ctx, Span(end, line.end))]
+    if party.kind == "org":
+        actors.append(Quoted(Ref("org", party.id), ctx.quote(Span(party.start, party.end))))
+    topics = tuple(Quoted(t.id, ctx.quote(Span(t.start, t.end))) for t in ctx.mentions_in(Span(end, line.end), "topic"))
+    level = _signer_level(ctx, signer.value)
+    ref = Ref("meeting", talk_key(None, day.value, parties))
+    quote = ctx.quote(cue, Span(party.start, party.end))
+    return TalkFact(ref, None, parties, level, quote, topics, day=day, rule="signing", actors=tuple(dict.fromkeys(actors)))
+
+
+def _instrument_at(ctx: TextContext, offset: int, line: Span) -> Span | None:
+    """The instrument named right after a signing word (``บันทึกความเข้าใจร่วมระหว่าง...``), up to
+    its bracketed English name or ``_SIGNED_REACH``; None for a draft or no instrument."""
+    pos = ctx.skip_space(offset)
+    if (conn := ctx.cue_at(pos, "decision_object_connectors")) is not None:
+        pos = ctx.skip_space(conn.end)
+    if ctx.text.startswith(ctx.rules.draft_prefix, pos) or ctx.cue_at(pos, "signed_instrument") is None:
+        return None
+    end = min(line.end, pos + _SIGNED_REACH)
+    for gloss in _GLOSS.finditer(ctx.text, pos, end):
+        if gloss.group(1).strip()[:1].isascii() and len(gloss.group(1)) > 12:
+            end = gloss.start()  # the English name after the Thai one
+            break
+    return Span(pos, end)
+
+
+def _named_within(ctx: TextContext, span: Span) -> list[Mention]:
+    """The countries and organisations named in ``span``, inside a known document's name too."""
+    chunk = ctx.text[span.start : span.end]
+    return [Mention(m.kind, m.id, span.start + m.start, span.start + m.end) for m in ctx.gazetteer.only("country", "org").find(chunk)]
+
+
+def _stands_for(ctx: TextContext, mention: Mention, home: Ref) -> bool:
+    """Whether a named country or body is the home side (a home ministry stands for it)."""
+    return (mention.kind == "country" and mention.id == home.key) or (mention.kind == "org" and _country_of(ctx, mention) == home.key)
+
+
+def _past_glosses(ctx: TextContext, offset: int, line: Span) -> int:
+    pos = offset
+    while (gloss := _GLOSS.match(ctx.text, pos)) and gloss.end() <= line.end:
+        pos = gloss.end()
+    return pos
+
+
+def _witnesses(ctx: TextContext, span: Span) -> list[Quoted[Ref]]:
+    """``โดยมีนายประเสริฐ รัฐมนตรีดีอี เข้าร่วมเป็นสักขีพยาน``: a person or post named right before a
+    witness cue; the person when named with the post."""
+    out = []
+    for cue in ctx.find_cues("witness", span):
+        post = next((m for m in reversed(ctx.mentions_in(Span(span.start, cue.start), "post", "person")) if cue.start - m.end <= _WITNESS_REACH), None)
+        if post is None:
+            continue
+        person = post if post.kind == "person" else next((m for m in reversed(ctx.mentions_in(Span(span.start, post.start), "person")) if not ctx.text[m.end : post.start].strip()), None)
+        who = person or post
+        out.append(Quoted(ctx.ref(who), ctx.quote(Span(who.start, cue.end))))
+    return out
+
+
+def _signer_level(ctx: TextContext, who: Ref) -> str | None:
+    """The level of a signatory's post (a person's: the post named with them in the text)."""
+    entry = ctx.gazetteer.get("post", who.key) if who.kind == "post" else None
+    if entry is None and who.kind == "person":
+        posts = [m for m in ctx.mentions if m.kind == "post"]
+        people = [m for m in ctx.mentions if m.kind == "person" and m.id == who.key]
+        held = next((p for m in people for p in posts if 0 <= p.start - m.end <= 2), None)
+        entry = ctx.gazetteer.get("post", held.id) if held else None
+    return str(entry.get("level")) if entry and entry.get("level") else None
+
+
+def _day_of_report(ctx: TextContext, line: Span) -> Quoted[dt.date] | None:
+    """``นอกจากนี้ ...`` with no date of its own: a paragraph that adds to the report before it is of
+    that report's day, the one day the paragraph before (past its numbered items) opens with."""
+    if not ctx.cue_at(line.start, "same_report") or find_dates(ctx.text[line.start : line.end], ctx.rules):
+        return None
+    lines = ctx.body_lines()
+    at = next((i for i, s in enumerate(lines) if s.start == line.start), 0)
+    for earlier in reversed(lines[:at]):
+        content = ascii_digits(ctx.text[earlier.start : earlier.end])
+        if _ITEM_MARK.match(content):
+            continue
+        dates = find_dates(ctx.text[earlier.start : earlier.end], ctx.rules)
+        if not dates or dates[0].last is not None or dates[0].first > ctx.release.issued:
+            return None
+        opening = ctx.text[earlier.start : earlier.start + dates[0].start].strip()
+        if opening and opening not in ctx.rules.cue("today"):
+            return None
+        return Quoted(dates[0].first, Span(earlier.start + dates[0].start, earlier.start + dates[0].end))
+    return None
