@@ -92,6 +92,19 @@ def test_a_violation_in_one_release_stops_the_parallel_validation(corpus_build) 
         validate_build(broken)
 
 
+def test_validation_leaves_no_pool_shutting_down_behind(corpus_build, monkeypatch) -> None:
+    """The results are read with ``zip`` over the release ids, which stops at the last result
+    before the generator runs out: the pool must still be shut down whole (workers and manager
+    thread gone) before ``validate_build`` returns, or the interpreter's exit races that thread
+    and prints ``OSError: [Errno 9] Bad file descriptor``."""
+    import threading
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    monkeypatch.setattr("adgmin_kg.pipeline.os.cpu_count", lambda: 2)  # workers even on one core
+    validate_build(corpus_build)
+    assert not [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread)]
+
+
 def _corpus(tmp_path, *paths):  # type: ignore[no-untyped-def]
     import shutil
 

@@ -231,19 +231,21 @@ def _run(function: Callable[[Any], Any], jobs: list[Any]) -> Iterator[Any]:
     """``function`` over ``jobs``, results in order; in worker processes when there are many.
 
     Stopping early (an error while the results are read) cancels the tasks not yet started.
+    Closing always waits for the pool's workers and its manager thread: a reader that stops at
+    the last result (``zip`` with a list as long as ``jobs``) closes the generator before it
+    runs out, and a pool left shutting down by itself races the interpreter's exit, which wakes
+    every pool's manager thread through a pipe that thread may be closing (``OSError: [Errno 9]
+    Bad file descriptor`` printed at exit, Python 3.11).
     """
     workers = _workers(len(jobs))
     if not workers:
         yield from map(function, jobs)
         return
     pool = ProcessPoolExecutor(max_workers=workers)
-    finished = False
     try:
         yield from pool.map(function, jobs, chunksize=max(1, min(16, len(jobs) // (8 * workers))))
-        finished = True
     finally:
-        # all done: wait for the workers to exit (no thread left behind for later forks)
-        pool.shutdown(wait=finished, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def validate_build(result: BuildResult, progress: Progress | None = None) -> list[tuple[str, ValidationReport]]:
