@@ -309,3 +309,14 @@ def test_a_meeting_someone_is_invited_to_is_where_nothing_happened() -> None:
     assert not [a for a in facts.attendance if a.meeting == amcc]
     assert not [t for t in facts.topics if t.subject == amcc]
     assert any(m.meeting == amcc for m in facts.meetings)
+
+
+def test_a_meeting_name_wrapped_before_its_ordinal_is_that_numbered_meeting() -> None:
+    """thaigov-53535: ``5. รับทราบผลการประชุมคณะกรรมการประสานงานอาเซียนด้านความมั่นคงปลอดภัยไซเบอร์``
+    with ``ครั้งที่ 2`` alone on the next line: ACCC 2, whose results ADGMIN 2 noted, and the
+    norms its committee adopted (the line after) are its topic, not ADGMIN 2's."""
+    facts = _facts(RELEASES / "thaigov-53535.txt")
+    assert any(m.meeting.key == "accc-2" and m.ordinal == 2 for m in facts.meetings)
+    assert any(d.decided_by.key == "adgmin-2" and d.target.key == "accc-2" and d.decision == "noted" for d in facts.decisions)
+    norms = {t.subject.key for t in facts.topics if t.topic == "cyber-norms"}
+    assert "accc-2" in norms and "adgmin-2" not in norms

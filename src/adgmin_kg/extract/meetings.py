@@ -53,10 +53,28 @@ def _ordinal_after(ctx: TextContext, offset: int) -> tuple[int, int] | None:
         m = _NUMBER.match(ascii_digits(ctx.text), ctx.skip_space(cue.end))
         if m and (n := number_word(m.group(0), ctx.rules)):
             return n, m.end()
+    elif wrapped := _ordinal_on_next_line(ctx, pos):
+        return wrapped
     first = ctx.cue_at(pos, "first_ordinal")
     if first:
         return 1, first.end
     return None
+
+
+def _ordinal_on_next_line(ctx: TextContext, pos: int) -> tuple[int, int] | None:
+    """A name wrapped before its number: the next line is nothing but ``ครั้งที่ 2``. The layout
+    makes the two lines one passage (``passages._join_ordinal_lines``)."""
+    eol = ctx.skip_space(pos)
+    if ctx.text[eol : eol + 1] != "\n":
+        return None
+    cue = ctx.cue_at(eol + 1, "ordinal")
+    if not cue:
+        return None
+    m = _NUMBER.match(ascii_digits(ctx.text), ctx.skip_space(cue.end))
+    if not m or ctx.text[ctx.skip_space(m.end()) : ctx.skip_space(m.end()) + 1] not in ("\n", ""):
+        return None
+    n = number_word(m.group(0), ctx.rules)
+    return (n, m.end()) if n else None
 
 
 def _ordinal_before(ctx: TextContext, start: int) -> tuple[int, int] | None:
