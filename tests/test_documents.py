@@ -284,3 +284,32 @@ def test_the_kind_of_an_english_title_is_its_head_phrases() -> None:
     assert documents._kind_of(ctx, "The 4th ADGMIN Joint Media Statement") == "joint-statement"
     assert documents._kind_of(ctx, "Part 2 of ASEAN Guide on Artificial Intelligence (AI) Governance and Ethics") == "guidelines"
     assert documents._kind_of(ctx, "Establishment of the Standard to Exchange Data") is None
+
+
+def test_an_english_name_whose_head_phrase_ends_with_a_kind_names_a_document() -> None:
+    """thaigov-53535, outputs in a report: ``(2) โครงการ ASEAN Guideline for 5G Ecosystem
+    Development ... (5) โครงการ ASEAN Policy Guideline for the use of Blockchain Technology for
+    Digital Government``: guidelines, not projects. thaigov-42297 funds ``โครงการ ASEAN Strategic
+    Guidance for ... (ได้รับงบประมาณสนับสนุน ... ดอลลาร์สหรัฐ)``: there it stays a project."""
+    facts = extract_release(read_release(RELEASES / "thaigov-53535.txt"))
+    kinds = {d.title: d.kind for d in facts.documents}
+    assert kinds["ASEAN Guideline for 5G Ecosystem Development"] == "guidelines"
+    assert kinds["ASEAN Strategic Guidance for Artificial Intelligence and Digital Workforce"] == "guidelines"
+    assert kinds["ASEAN Policy Guideline for the use of Blockchain Technology for Digital Government"] == "guidelines"
+    assert not facts.projects
+    funded = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    assert not any(d.title.startswith("ASEAN Strategic Guidance") for d in funded.documents)
+    assert any(f.title.value.startswith("ASEAN Strategic Guidance") for f in funded.funding)
+
+
+def test_titles_listed_under_a_heading_saying_they_are_not_yet_signed_are_pending() -> None:
+    """thaigov-53535: ``9. เอกสารที่ยังไม่มีการลงนาม/เห็นชอบ`` over ``9.1 แผนงาน...กับญี่ปุ่นและข้อเสนอ
+    โครงการ... (เนื่องจากญี่ปุ่นไม่เข้าร่วมการประชุมฯ) (แต่ที่ประชุมฯ มีมติเห็นชอบแล้ว)`` and ``9.2
+    บันทึกความเข้าใจ... (เนื่องจาก...)``: each title pending with its line's reason, the two of 9.1
+    endorsed too, by the session whose heading they stand under."""
+    facts = extract_release(read_release(RELEASES / "thaigov-53535.txt"))
+    pending = {d.target.label or d.target.key: d for d in facts.decisions if d.decision == "pending" and d.decided_by.key == "adgmin-dp-2"}
+    assert set(pending) == {"แผนงานความร่วมมือด้านไอซีทีระหว่างอาเซียนกับญี่ปุ่น", "ajccbc-project-proposal", "asean-itu-mou-digital-cooperation"}
+    assert pending["ajccbc-project-proposal"].reason.value == "ญี่ปุ่นไม่เข้าร่วมการประชุมฯ"  # type: ignore[union-attr]
+    endorsed = {d.target.label or d.target.key for d in facts.decisions if d.decision == "endorsed" and d.decided_by.key == "adgmin-dp-2"}
+    assert endorsed == {"แผนงานความร่วมมือด้านไอซีทีระหว่างอาเซียนกับญี่ปุ่น", "ajccbc-project-proposal"}
