@@ -313,3 +313,12 @@ def test_titles_listed_under_a_heading_saying_they_are_not_yet_signed_are_pendin
     assert pending["ajccbc-project-proposal"].reason.value == "ญี่ปุ่นไม่เข้าร่วมการประชุมฯ"  # type: ignore[union-attr]
     endorsed = {d.target.label or d.target.key for d in facts.decisions if d.decision == "endorsed" and d.decided_by.key == "adgmin-dp-2"}
     assert endorsed == {"แผนงานความร่วมมือด้านไอซีทีระหว่างอาเซียนกับญี่ปุ่น", "ajccbc-project-proposal"}
+
+
+def test_the_meeting_in_a_line_under_a_session_s_heading_is_that_session() -> None:
+    """thaigov-42297: ``2.2 ที่ประชุมได้รับรองแผนงานความร่วมมือ...ระหว่างอาเซียนและคู่เจรจา ปี 2564``
+    under ``2. การประชุมระหว่างอาเซียนและคู่เจรจา [...]``: adopted by the session with the
+    dialogue partners, not by ADGMIN 1 the release reports."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    plan = [d for d in facts.decisions if d.target.label and d.target.label.startswith("แผนงานความร่วมมือในด้านเทคโนโลยีสารสนเทศ")]
+    assert {(d.decided_by.key, d.decision) for d in plan} == {("adgmin-dp-1", "adopted")}

@@ -348,9 +348,12 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
         if m.ref != target and m.meeting_class != "CabinetMeeting":
             candidates.append((m.span.end, m.ref))
     main = ctx.main_meeting()
+    heading = ctx.heading_meeting(line)
     for cue in ctx.find_cues("this_meeting", clause):
-        # "the meeting": the one its line named last, else the one the section is about
-        meant = ctx.meeting_before(cue.start, line) or main
+        # "the meeting": the one its line named last, else the session whose heading the line
+        # stands under (``2.2 ที่ประชุมได้รับรอง...`` under ``2. การประชุมระหว่างอาเซียนและคู่เจรจา``),
+        # else the one the section is about
+        meant = ctx.meeting_before(cue.start, line) or heading or main
         if meant is not None and meant.ref != target and meant.meeting_class != "CabinetMeeting":
             candidates.append((cue.end, meant.ref))
     if body := _named_body(ctx, clause):
@@ -362,7 +365,7 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
         return Decider(chosen[1], date, (also,) if also and also != chosen[1] else ())
     if any(not ctx.mentions_in(head) and not any(m.start <= head.start < m.end for m in ctx.mentions) for head in ctx.find_cues("body_heads", clause)):
         return None  # a deciding body the gazetteer does not know (``คณะกรรมการ ป.ป.ช. มีมติ``)
-    heading = ctx.heading_meeting(line)  # a line under a session's own heading is of that session
+    # a line under a session's own heading is of that session
     main = heading if heading is not None and heading.ref != target else main
     return Decider(main.ref, date) if main is not None and main.ref != target else None
 
