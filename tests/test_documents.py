@@ -322,3 +322,19 @@ def test_the_meeting_in_a_line_under_a_session_s_heading_is_that_session() -> No
     facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
     plan = [d for d in facts.decisions if d.target.label and d.target.label.startswith("แผนงานความร่วมมือในด้านเทคโนโลยีสารสนเทศ")]
     assert {(d.decided_by.key, d.decision) for d in plan} == {("adgmin-dp-1", "adopted")}
+
+
+def test_a_decision_as_follows_is_on_the_meeting_results_listed_below() -> None:
+    """thaigov-42297: ``1.2 ที่ประชุมได้รับทราบเรื่องต่าง ๆ ที่สำคัญ ดังนี้`` over ``(2) ผลการประชุม
+    คณะกรรมการประสานงาน... ครั้งที่ 1``: ADGMIN 1 noted ACCC 1's results."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    assert any(d.decided_by.key == "adgmin-1" and d.target.key == "accc-1" and d.decision == "noted" for d in facts.decisions)
+
+
+def test_a_conjunction_after_a_space_then_a_head_begins_another_title() -> None:
+    """thaigov-42297: ``การรับรองขอบเขตการดำเนินงานของ ASEAN Cyber - CC และแผนการดำเนินงาน รวมทั้ง...``:
+    the terms of reference end before ``และแผน...`` (a head noun alone, no title of its own), so
+    ACCC 1 adopted the known terms of reference."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    adopted = {d.target.key for d in facts.decisions if d.decided_by.key == "accc-1" and d.decision == "adopted"}
+    assert adopted == {"asean-cyber-cc-terms-of-reference"}

@@ -151,6 +151,11 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         i = min((j for a in ctx.rules.cue("conjunction") if (j := chunk.find(a + ctx.rules.draft_prefix + head)) > 0), default=-1)
         if 0 < i < cut:
             cut = i
+        # ``ขอบเขตการดำเนินงานของ ASEAN Cyber - CC และแผนการดำเนินงาน``: after a space, the
+        # conjunction and a head begin another document
+        i = min((j + 1 for a in ctx.rules.cue("conjunction") if (j := chunk.find(" " + a + head)) > 0), default=-1)
+        if 0 < i < cut:
+            cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     if (i := _english_name_of_title(ctx, chunk, cut)) is not None:
         names.append((0, i))
@@ -425,6 +430,9 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     continue
                 decider = _cabinet_decider(ctx, at) if cabinet else _decider(ctx, at, line, None, taken)
                 if decider is None:
+                    continue
+                if not cabinet and (listed_results := _results_listed_below(ctx, pos, line, lines[number + 1 :], decider.ref)):
+                    out.extend(DecisionFact(decider.ref, target.ref, decision, quote, date=decider.date, rule="decision-on-listed-meetings") for target, quote in listed_results)
                     continue
                 counted = _counted_titles(ctx, pos, line, lines[number + 1 :])
                 for listed in counted:
@@ -945,3 +953,27 @@ def _bracketed_decision(ctx: TextContext, span: Span) -> tuple[str, Span] | None
             if verb in inside:
                 return kind.id, Span(m.start(), m.end())
     return None
+
+
+_PARENTHESISED_ITEM = re.compile(r"\s*\(\s*[0-9๐-๙]{1,2}\s*\)\s*")
+
+
+def _results_listed_below(ctx: TextContext, pos: int, line: Span, below: list[Span], decider: Ref) -> list[tuple[MeetingMention, Span]]:
+    """``1.2 ที่ประชุมได้รับทราบเรื่องต่าง ๆ ที่สำคัญ ดังนี้`` over ``(1) ผลการดำเนินงาน...``, ``(2) ผลการประชุม
+    คณะกรรมการ... ครั้งที่ 1 ...``: a decision with nothing after its verb but "as follows" is taken on
+    the lists's items; an item that opens with a meeting's results is a decision on that meeting.
+    The list is the run of ``(n)`` lines right below."""
+    rest = Span(pos, line.end)
+    follows = ctx.find_cues("list_follows", rest)
+    if not follows or ctx.text[follows[-1].end : line.end].strip() or _title_at(ctx, pos, line.end):
+        return []
+    out = []
+    for item in below:
+        m = _PARENTHESISED_ITEM.match(ctx.text, item.start, item.end)
+        if m is None:
+            break
+        results = ctx.cue_at(m.end(), "meeting_results")
+        target = _results_of(ctx, results) if results else None
+        if target is not None and target.ref != decider and target.meeting_class != "CabinetMeeting":
+            out.append((target, ctx.quote(Span(m.start(), target.span.end))))
+    return out
