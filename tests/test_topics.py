@@ -170,3 +170,11 @@ def test_a_title_naming_ict_states_no_topic() -> None:
     assert "ict" not in _topics("thaigov-53535.txt").get("adgmin-dp-2", set())
     assert "ict" not in _topics("thaigov-78262.txt").get("adgmin-4", set())
     assert "ict" in _topics("thaigov-42297.txt")["adgmin-dp-1"]
+
+
+def test_a_project_name_naming_ict_states_no_topic() -> None:
+    """thaigov-42297: the funded ``โครงการ Study on ICT Startup Problems and Developing Policy for
+    Their Growth``: ICT in the name is too general to be the project's topic."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    study = next(f.project for f in facts.funding if f.title.value.startswith("Study on ICT Startup"))
+    assert not any(t.subject == study and t.topic == "ict" for t in facts.topics)
