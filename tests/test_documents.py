@@ -351,3 +351,57 @@ def test_what_a_session_held_met_to_adopt_it_adopted() -> None:
     assert adopted == {("adgmin-dp-2", "adopted")}
     later = extract_release(read_release(RELEASES / "thaigov-71337.txt"))
     assert not [d for d in later.decisions if d.decided_by.key == "aec-council"]
+
+
+def test_an_english_name_whose_head_phrase_ends_with_a_kind_names_a_document() -> None:
+    """thaigov-53535, outputs in a report: ``(2) โครงการ ASEAN Guideline for 5G Ecosystem
+    Development ... (5) โครงการ ASEAN Policy Guideline for the use of Blockchain Technology for
+    Digital Government``: guidelines, not projects. thaigov-42297 funds ``โครงการ ASEAN Strategic
+    Guidance for ... (ได้รับงบประมาณสนับสนุน ... ดอลลาร์สหรัฐ)``: there it stays a project."""
+    facts = extract_release(read_release(RELEASES / "thaigov-53535.txt"))
+    kinds = {d.title: d.kind for d in facts.documents}
+    assert kinds["ASEAN Guideline for 5G Ecosystem Development"] == "guidelines"
+    assert kinds["ASEAN Strategic Guidance for Artificial Intelligence and Digital Workforce"] == "guidelines"
+    assert kinds["ASEAN Policy Guideline for the use of Blockchain Technology for Digital Government"] == "guidelines"
+    assert not facts.projects
+    funded = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    assert not any(d.title.startswith("ASEAN Strategic Guidance") for d in funded.documents)
+    assert any(f.title.value.startswith("ASEAN Strategic Guidance") for f in funded.funding)
+
+
+def test_titles_listed_under_a_heading_saying_they_are_not_yet_signed_are_pending() -> None:
+    """thaigov-53535: ``9. เอกสารที่ยังไม่มีการลงนาม/เห็นชอบ`` over ``9.1 แผนงาน...กับญี่ปุ่นและข้อเสนอ
+    โครงการ... (เนื่องจากญี่ปุ่นไม่เข้าร่วมการประชุมฯ) (แต่ที่ประชุมฯ มีมติเห็นชอบแล้ว)`` and ``9.2
+    บันทึกความเข้าใจ... (เนื่องจาก...)``: each title pending with its line's reason, the two of 9.1
+    endorsed too, by the session whose heading they stand under."""
+    facts = extract_release(read_release(RELEASES / "thaigov-53535.txt"))
+    pending = {d.target.label or d.target.key: d for d in facts.decisions if d.decision == "pending" and d.decided_by.key == "adgmin-dp-2"}
+    assert set(pending) == {"แผนงานความร่วมมือด้านไอซีทีระหว่างอาเซียนกับญี่ปุ่น", "ajccbc-project-proposal", "asean-itu-mou-digital-cooperation"}
+    assert pending["ajccbc-project-proposal"].reason.value == "ญี่ปุ่นไม่เข้าร่วมการประชุมฯ"  # type: ignore[union-attr]
+    endorsed = {d.target.label or d.target.key for d in facts.decisions if d.decision == "endorsed" and d.decided_by.key == "adgmin-dp-2"}
+    assert endorsed == {"แผนงานความร่วมมือด้านไอซีทีระหว่างอาเซียนกับญี่ปุ่น", "ajccbc-project-proposal"}
+
+
+def test_the_meeting_in_a_line_under_a_session_s_heading_is_that_session() -> None:
+    """thaigov-42297: ``2.2 ที่ประชุมได้รับรองแผนงานความร่วมมือ...ระหว่างอาเซียนและคู่เจรจา ปี 2564``
+    under ``2. การประชุมระหว่างอาเซียนและคู่เจรจา [...]``: adopted by the session with the
+    dialogue partners, not by ADGMIN 1 the release reports."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    plan = [d for d in facts.decisions if d.target.label and d.target.label.startswith("แผนงานความร่วมมือในด้านเทคโนโลยีสารสนเทศ")]
+    assert {(d.decided_by.key, d.decision) for d in plan} == {("adgmin-dp-1", "adopted")}
+
+
+def test_a_decision_as_follows_is_on_the_meeting_results_listed_below() -> None:
+    """thaigov-42297: ``1.2 ที่ประชุมได้รับทราบเรื่องต่าง ๆ ที่สำคัญ ดังนี้`` over ``(2) ผลการประชุม
+    คณะกรรมการประสานงาน... ครั้งที่ 1``: ADGMIN 1 noted ACCC 1's results."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    assert any(d.decided_by.key == "adgmin-1" and d.target.key == "accc-1" and d.decision == "noted" for d in facts.decisions)
+
+
+def test_a_conjunction_after_a_space_then_a_head_begins_another_title() -> None:
+    """thaigov-42297: ``การรับรองขอบเขตการดำเนินงานของ ASEAN Cyber - CC และแผนการดำเนินงาน รวมทั้ง...``:
+    the terms of reference end before ``และแผน...`` (a head noun alone, no title of its own), so
+    ACCC 1 adopted the known terms of reference."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    adopted = {d.target.key for d in facts.decisions if d.decided_by.key == "accc-1" and d.decision == "adopted"}
+    assert adopted == {"asean-cyber-cc-terms-of-reference"}

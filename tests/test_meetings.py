@@ -374,3 +374,14 @@ def test_the_partners_of_an_instrument_a_session_with_partners_took_met_there() 
     facts = _facts(RELEASES / "thaigov-51026.txt")
     partners = {a.participant.key for a in facts.attendance if a.meeting.key == "adgmin-dp-2" and a.role == "dialogue-partner"}
     assert partners == {"china", "india"}
+
+
+def test_a_meeting_name_wrapped_before_its_ordinal_is_that_numbered_meeting() -> None:
+    """thaigov-53535: ``5. รับทราบผลการประชุมคณะกรรมการประสานงานอาเซียนด้านความมั่นคงปลอดภัยไซเบอร์``
+    with ``ครั้งที่ 2`` alone on the next line: ACCC 2, whose results ADGMIN 2 noted, and the
+    norms its committee adopted (the line after) are its topic, not ADGMIN 2's."""
+    facts = _facts(RELEASES / "thaigov-53535.txt")
+    assert any(m.meeting.key == "accc-2" and m.ordinal == 2 for m in facts.meetings)
+    assert any(d.decided_by.key == "adgmin-2" and d.target.key == "accc-2" and d.decision == "noted" for d in facts.decisions)
+    norms = {t.subject.key for t in facts.topics if t.topic == "cyber-norms"}
+    assert "accc-2" in norms and "adgmin-2" not in norms

@@ -66,3 +66,13 @@ def test_an_english_synopsis_is_cut_at_its_title_lines() -> None:
     adgmin = next(s for s in cut.sections if s.heading and "ADGMIN" in _text(release, s.heading))
     lines = [_text(release, p.span) for p in cut.in_section(adgmin)]
     assert "Singapore Declaration" in lines and not any(line.startswith("Title: Draft Memorandum") for line in lines)
+
+
+def test_a_line_that_is_only_an_ordinal_ends_the_name_on_the_line_before() -> None:
+    """thaigov-53535: ``5. รับทราบผลการประชุมคณะกรรมการประสานงาน...ไซเบอร์`` then a line
+    ``ครั้งที่ 2``: one passage, so the committee meeting is read with its number."""
+    release = read_release(RELEASES / "thaigov-53535.txt")
+    cut = layout(release)
+    item = next(p for p in cut.passages if _text(release, p.span).startswith("5. รับทราบผลการประชุม"))
+    assert _text(release, item.span).endswith("ไซเบอร์\nครั้งที่ 2")
+    assert not any(_text(release, p.span) == "ครั้งที่ 2" for p in cut.passages)

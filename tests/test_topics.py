@@ -169,3 +169,21 @@ def test_a_budget_ceiling_the_cabinet_approves_is_no_document() -> None:
 
     assert not approves(EXCERPTS / "thaigov-36446.txt")
     assert approves(RELEASES / "thaigov-36885.txt")
+
+
+def test_a_title_naming_ict_states_no_topic() -> None:
+    """thaigov-53535 ``9.1 แผนงานความร่วมมือด้านไอซีทีระหว่างอาเซียนกับญี่ปุ่น...`` (endorsed) and
+    thaigov-78262 ``Assessing the Relationship between ICT Infrastructure ...`` (approved): ICT
+    in a decided title is too general to be the meeting's topic; ICT said of what a meeting
+    discussed still is (thaigov-42297 2.3 ``ความร่วมมือด้านไอซีทีในภูมิภาคอาเซียน``)."""
+    assert "ict" not in _topics("thaigov-53535.txt").get("adgmin-dp-2", set())
+    assert "ict" not in _topics("thaigov-78262.txt").get("adgmin-4", set())
+    assert "ict" in _topics("thaigov-42297.txt")["adgmin-dp-1"]
+
+
+def test_a_project_name_naming_ict_states_no_topic() -> None:
+    """thaigov-42297: the funded ``โครงการ Study on ICT Startup Problems and Developing Policy for
+    Their Growth``: ICT in the name is too general to be the project's topic."""
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
+    study = next(f.project for f in facts.funding if f.title.value.startswith("Study on ICT Startup"))
+    assert not any(t.subject == study and t.topic == "ict" for t in facts.topics)

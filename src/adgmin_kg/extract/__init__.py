@@ -82,6 +82,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         for d in decisions
         if d.target.kind == "meeting" and d.decided_by.kind == "meeting" and not d.decided_by.key.startswith(tuple(cabinet_series(gazetteer)))
     ]
+    attended = meetings.attendance(ctx, *people.holders(ctx, person_facts))
     props = meetings.meeting_places(ctx) + meetings.meeting_hosts(ctx) + meetings.expected_times(ctx) + meetings.member_counts(ctx) + meetings.themes(ctx)
     facts = ReleaseFacts(
         release_id=ctx.release.id,
@@ -91,7 +92,7 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
         meeting_properties=tuple(props),
         relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
         projects=tuple(plain_projects),
-        attendance=tuple(meetings.attendance(ctx, *people.holders(ctx, person_facts)) + meetings.partners_of_adopted(ctx, decisions, docs)),
+        attendance=tuple(attended + meetings.partners_of_adopted(ctx, decisions, docs, attended)),
         topics=tuple(topics.topics(ctx, taken, docs, decisions) + name_topics),
         documents=tuple(docs),
         decisions=tuple(decisions),

@@ -137,10 +137,14 @@ def _framework_body(ctx: TextContext, line: Span, offset: int) -> tuple[Ref, Spa
 
 
 def name_topics(ctx: TextContext, named: list[tuple[Ref, Span]]) -> list[TopicFact]:
-    """Topics a body's or project's own name states (``...ด้านความมั่นคงปลอดภัยบนเครือข่าย``)."""
+    """Topics a body's or project's own name states (``...ด้านความมั่นคงปลอดภัยบนเครือข่าย``); not
+    one too general for a name to state (``generic_in_titles``: ``Study on ICT Startup ...``)."""
     out = []
     for ref, span in named:
         chunk = ctx.text[span.start : span.end]
         for t in ctx.gazetteer.only("topic").find(chunk):
+            entry = ctx.gazetteer.get("topic", t.id)
+            if entry and entry.get("generic_in_titles"):
+                continue
             out.append(TopicFact(ref, t.id, ctx.quote(Span(span.start + t.start, span.start + t.end)), rule="topic-in-name"))
     return out

@@ -27,6 +27,18 @@ _HEADING_NOISE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]|[\s0-9.:\-–]")
 _HEADING_REACH = 40  # a numbered item is headed by a meeting named this close to its start
 
 
+def _joined_lines(lines: list[Span], passages: list[Span]) -> list[Span]:
+    """The text's lines, where a passage runs over several (a name wrapped before its ordinal)
+    made one line, so a line never cuts a passage."""
+    starts = [s.start for s in lines]
+    out = list(lines)
+    for p in sorted(passages, key=lambda p: -p.start):
+        first, last = bisect_right(starts, p.start) - 1, bisect_right(starts, max(p.end - 1, p.start)) - 1
+        if 0 <= first < last:
+            out[first : last + 1] = [Span(out[first].start, out[last].end)]
+    return out
+
+
 @dataclass(frozen=True)
 class MeetingMention:
     """A meeting named in the text, resolved to the meeting it means."""
@@ -79,7 +91,7 @@ class TextContext:
         ``section``: the section they stand in, for rules that must know what the whole item says."""
         title_end = self.release.title_span[1]
         mentions = [m for m in self.mentions if m.end <= title_end or any(p.start <= m.start and m.end <= p.end for p in passages)]
-        return replace(self, mentions=mentions, meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), section=section, notices=self.notices, refused=self.refused, _body=None, _headed=None)
+        return replace(self, mentions=mentions, lines=_joined_lines(self.lines, passages), meetings=[], passages=tuple(passages), anchored=tuple(anchored or ()), section=section, notices=self.notices, refused=self.refused, _body=None, _headed=None)
 
     def is_anchored(self, span: Span) -> bool:
         """Whether ``span`` lies in a passage that names an ASEAN digital body (or whose heading

@@ -151,6 +151,11 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
         i = min((j for a in ctx.rules.cue("conjunction") if (j := chunk.find(a + ctx.rules.draft_prefix + head)) > 0), default=-1)
         if 0 < i < cut:
             cut = i
+        # ``ขอบเขตการดำเนินงานของ ASEAN Cyber - CC และแผนการดำเนินงาน``: after a space, the
+        # conjunction and a head begin another document
+        i = min((j + 1 for a in ctx.rules.cue("conjunction") if (j := chunk.find(" " + a + head)) > 0), default=-1)
+        if 0 < i < cut:
+            cut = i
     if (i := _second_instrument(ctx, chunk)) is not None and i < cut:
         cut = i
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
@@ -366,9 +371,12 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
         if m.ref != target and m.meeting_class != "CabinetMeeting":
             candidates.append((m.span.end, m.ref))
     main = ctx.main_meeting()
+    heading = ctx.heading_meeting(line)
     for cue in ctx.find_cues("this_meeting", clause):
-        # "the meeting": the one its line named last, else the one the section is about
-        meant = ctx.meeting_before(cue.start, line) or main
+        # "the meeting": the one its line named last, else the session whose heading the line
+        # stands under (``2.2 ที่ประชุมได้รับรอง...`` under ``2. การประชุมระหว่างอาเซียนและคู่เจรจา``),
+        # else the one the section is about
+        meant = ctx.meeting_before(cue.start, line) or heading or main
         if meant is not None and meant.ref != target and meant.meeting_class != "CabinetMeeting":
             candidates.append((cue.end, meant.ref))
     if body := _named_body(ctx, clause):
@@ -380,7 +388,7 @@ def _decider(ctx: TextContext, at: Span, line: Span, target: Ref | None, titles:
         return Decider(chosen[1], date, (also,) if also and also != chosen[1] else ())
     if any(not ctx.mentions_in(head) and not any(m.start <= head.start < m.end for m in ctx.mentions) for head in ctx.find_cues("body_heads", clause)):
         return None  # a deciding body the gazetteer does not know (``คณะกรรมการ ป.ป.ช. มีมติ``)
-    heading = ctx.heading_meeting(line)  # a line under a session's own heading is of that session
+    # a line under a session's own heading is of that session
     main = heading if heading is not None and heading.ref != target else main
     return Decider(main.ref, date) if main is not None and main.ref != target else None
 
@@ -458,6 +466,9 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                 decider = _cabinet_decider(ctx, at) if cabinet else (Decider(held_for.ref) if held_for else _decider(ctx, at, line, None, taken))
                 if decider is None:
                     continue
+                if not cabinet and (listed_results := _results_listed_below(ctx, pos, line, lines[number + 1 :], decider.ref)):
+                    out.extend(DecisionFact(decider.ref, target.ref, decision, quote, date=decider.date, rule="decision-on-listed-meetings") for target, quote in listed_results)
+                    continue
                 counted = _counted_titles(ctx, pos, line, lines[number + 1 :])
                 for listed in counted:
                     decide(decider, at, listed, decision, "decision-on-counted-documents")
@@ -473,6 +484,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
                     for listed in _drafts_listed_below(ctx, lines[number + 1 :]):
                         decide(decider, at, listed, decision, "decision-on-listed-drafts")
         out.extend(_pending(ctx, line, docs))
+        out.extend(_pending_listed_below(ctx, line, lines[number + 1 :], docs))
     for at, decision, listed in _drafts_of_resolution_elsewhere(ctx):
         if decider := _cabinet_decider(ctx, at):
             decide(decider, at, listed, decision, "decision-on-drafts-counted-elsewhere")
@@ -572,17 +584,39 @@ def _named_in_english(ctx: TextContext, found: list[DocumentFact]) -> list[Docum
         for m in _LATIN_RUN.finditer(ctx.text, line.start, line.end):
             name = m.group(0).rstrip(".")
             tail = next(((t, k) for t, k in tails if name.endswith(" " + t)), None)
+            cased = name
             if tail is None or len(name[: -len(tail[0])].split()) < 2:
-                continue
+                tail = _head_phrase_kind(ctx, name, tails, line)
+                if tail is None:
+                    continue
+                # the words after the head phrase may be a lower-case phrase (``for the use of``)
+                cased = name[: _HEAD_PHRASE_END.search(name).start()] + " " + name.split()[-1]  # type: ignore[union-attr]
             span = Span(m.start(), m.start() + len(name))
             before = ctx.text[line.start : span.start]
             if before.count("(") > before.count(")") or any(d.quote.start <= span.start < d.quote.end for d in found + out):
                 continue
             ref, known_kind = _acronym_after(ctx, span) or document_ref(ctx, name)
-            if ref.label and not (_is_title_case(ctx, name) and ctx.whole_name(span, "document")):
+            if ref.label and not (_is_title_case(ctx, cased) and ctx.whole_name(span, "document")):
                 continue
             out.append(DocumentFact(ref, name, known_kind or tail[1], span, rule="document-named"))
     return out
+
+
+def _head_phrase_kind(ctx: TextContext, name: str, tails: list[tuple[str, str]], line: Span) -> tuple[str, str] | None:
+    """``ASEAN Guideline for 5G Ecosystem Development``: an English name whose head phrase (the
+    words before its first ``for``/``of``/``on``...) ends with the English head of a document
+    kind after another word names a document of that kind. Not on a line that gives money: a
+    funded ``โครงการ ASEAN Strategic Guidance for ... (ได้รับงบประมาณ ... ดอลลาร์สหรัฐ)`` is a
+    project (funding.py)."""
+    m = _HEAD_PHRASE_END.search(name)
+    if m is None:
+        return None
+    head = name[: m.start()]
+    tail = next(((t, k) for t, k in tails if head.endswith(" " + t)), None)
+    if tail is None or not head[: -len(tail[0])].split():
+        return None
+    chunk = ctx.text[line.start : line.end]
+    return None if any(form in chunk for form in ctx.rules.currencies) else tail
 
 
 def _acronym_after(ctx: TextContext, span: Span) -> tuple[Ref, str | None] | None:
@@ -1021,4 +1055,104 @@ def _pending(ctx: TextContext, line: Span, docs: dict[tuple[Ref, Span], Document
             reason_span = ctx.quote(Span(because[0].start, stop))
             reason = Quoted(ctx.text[reason_span.start : reason_span.end], reason_span)
         out.append(DecisionFact(decider.ref, ref, "pending", ctx.quote(title_span, cue), reason=reason, rule="decision-pending"))
+    return out
+
+
+_TOP_NUMBER = re.compile(r"^\s*([0-9]{1,2})\s*\.\s*(?![0-9])")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _pending_listed_below(ctx: TextContext, line: Span, below: list[Span], docs: dict[tuple[Ref, Span], DocumentFact]) -> list[DecisionFact]:
+    """``9. เอกสารที่ยังไม่มีการลงนาม/เห็นชอบ`` over ``9.1 แผนงาน...และข้อเสนอโครงการ... (เนื่องจาก
+    ญี่ปุ่นไม่เข้าร่วมการประชุมฯ) (แต่ที่ประชุมฯ มีมติเห็นชอบแล้ว)``, ``9.2 ...``: a numbered heading that
+    says documents are not yet signed, over sub-items ``9.k`` that each open with titles; each
+    title is pending, with the bracketed reason of its line; a bracketed decision on the line
+    (``มีมติเห็นชอบแล้ว``) is taken on its titles too. The heading names no title of its own."""
+    content = ascii_digits(ctx.text[line.start : line.end])
+    top = _TOP_NUMBER.match(content)
+    if top is None or not ctx.find_cues("pending", line) or any(ctx.text.startswith(h, line.start + top.end()) for h, _ in _heads(ctx)):
+        return []
+    out = []
+    for item in below:
+        m = re.match(r"^\s*" + top.group(1) + r"\s*\.\s*[0-9]{1,2}\s*[.)]?\s*", ascii_digits(ctx.text[item.start : item.end]))
+        if m is None:
+            break
+        opening = item.start + m.end()
+        bracket = _BRACKETED.search(ctx.text, opening, item.end)
+        names_end = bracket.start() if bracket else item.end
+        titles = [span for part in _parts_after_conjunction(ctx, Span(opening, names_end)) if (span := _title_at(ctx, part.start, part.end))]
+        decider = _decider(ctx, Span(opening, opening), item, None) if titles else None
+        if decider is None:
+            continue
+        reason = _bracketed_reason(ctx, Span(names_end, item.end))
+        later = _bracketed_decision(ctx, Span(names_end, item.end))
+        for span in titles:
+            title = ctx.text[span.start : span.end].strip()
+            span = Span(span.start, span.start + len(title))
+            ref, known_kind = document_ref(ctx, title)
+            if ref.label and not ctx.whole_name(span, "document"):
+                continue
+            docs.setdefault((ref, span), DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(span)))
+            quote = ctx.quote(span, reason.quote) if reason else ctx.quote(span)
+            out.append(DecisionFact(decider.ref, ref, "pending", quote, reason=reason, rule="decision-pending-listed"))
+            if later:
+                out.append(DecisionFact(decider.ref, ref, later[0], later[1], rule="decision-pending-listed"))
+    return out
+
+
+def _parts_after_conjunction(ctx: TextContext, span: Span) -> list[Span]:
+    """Titles joined by ``และ`` written without a space (``...กับญี่ปุ่นและข้อเสนอโครงการ...``):
+    cut where the conjunction stands right before a document head."""
+    heads = tuple(h for h, _ in _heads(ctx))
+    joined = re.compile("(?:" + "|".join(re.escape(c) for c in ctx.rules.cue("conjunction")) + ")(?=(?:" + "|".join(re.escape(h) for h in heads) + "))")
+    cuts = list(joined.finditer(ctx.text, span.start, span.end))
+    starts = [ctx.skip_space(span.start)] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [span.end]
+    return [Span(a, b) for a, b in zip(starts, ends)]
+
+
+def _bracketed_reason(ctx: TextContext, span: Span) -> Quoted[str] | None:
+    """``(เนื่องจาก X)``: the reason X."""
+    for m in _BRACKETED.finditer(ctx.text, span.start, span.end):
+        cue = ctx.cue_at(m.start(1), "reason")
+        if cue:
+            start = ctx.skip_space(cue.end)
+            return Quoted(ctx.text[start : m.end(1)].strip(), Span(start, m.end(1)))
+    return None
+
+
+def _bracketed_decision(ctx: TextContext, span: Span) -> tuple[str, Span] | None:
+    """``(แต่ที่ประชุมฯ มีมติเห็นชอบแล้ว)``: a decision the meeting did take, in brackets after
+    the titles: its kind and the bracket's words."""
+    for m in _BRACKETED.finditer(ctx.text, span.start, span.end):
+        inside = m.group(1)
+        if not ctx.find_cues("this_meeting", Span(m.start(1), m.end(1))):
+            continue
+        for verb, kind in _verbs(ctx):
+            if verb in inside:
+                return kind.id, Span(m.start(), m.end())
+    return None
+
+
+_PARENTHESISED_ITEM = re.compile(r"\s*\(\s*[0-9๐-๙]{1,2}\s*\)\s*")
+
+
+def _results_listed_below(ctx: TextContext, pos: int, line: Span, below: list[Span], decider: Ref) -> list[tuple[MeetingMention, Span]]:
+    """``1.2 ที่ประชุมได้รับทราบเรื่องต่าง ๆ ที่สำคัญ ดังนี้`` over ``(1) ผลการดำเนินงาน...``, ``(2) ผลการประชุม
+    คณะกรรมการ... ครั้งที่ 1 ...``: a decision with nothing after its verb but "as follows" is taken on
+    the lists's items; an item that opens with a meeting's results is a decision on that meeting.
+    The list is the run of ``(n)`` lines right below."""
+    rest = Span(pos, line.end)
+    follows = ctx.find_cues("list_follows", rest)
+    if not follows or ctx.text[follows[-1].end : line.end].strip() or _title_at(ctx, pos, line.end):
+        return []
+    out = []
+    for item in below:
+        m = _PARENTHESISED_ITEM.match(ctx.text, item.start, item.end)
+        if m is None:
+            break
+        results = ctx.cue_at(m.end(), "meeting_results")
+        target = _results_of(ctx, results) if results else None
+        if target is not None and target.ref != decider and target.meeting_class != "CabinetMeeting":
+            out.append((target, ctx.quote(Span(m.start(), target.span.end))))
     return out

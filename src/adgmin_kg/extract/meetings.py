@@ -55,10 +55,28 @@ def _ordinal_after(ctx: TextContext, offset: int) -> tuple[int, int] | None:
         m = _NUMBER.match(ascii_digits(ctx.text), ctx.skip_space(cue.end))
         if m and (n := number_word(m.group(0), ctx.rules)):
             return n, m.end()
+    elif wrapped := _ordinal_on_next_line(ctx, pos):
+        return wrapped
     first = ctx.cue_at(pos, "first_ordinal")
     if first:
         return 1, first.end
     return None
+
+
+def _ordinal_on_next_line(ctx: TextContext, pos: int) -> tuple[int, int] | None:
+    """A name wrapped before its number: the next line is nothing but ``ครั้งที่ 2``. The layout
+    makes the two lines one passage (``passages._join_ordinal_lines``)."""
+    eol = ctx.skip_space(pos)
+    if ctx.text[eol : eol + 1] != "\n":
+        return None
+    cue = ctx.cue_at(eol + 1, "ordinal")
+    if not cue:
+        return None
+    m = _NUMBER.match(ascii_digits(ctx.text), ctx.skip_space(cue.end))
+    if not m or ctx.text[ctx.skip_space(m.end()) : ctx.skip_space(m.end()) + 1] not in ("\n", ""):
+        return None
+    n = number_word(m.group(0), ctx.rules)
+    return (n, m.end()) if n else None
 
 
 def _ordinal_before(ctx: TextContext, start: int) -> tuple[int, int] | None:
@@ -754,12 +772,17 @@ def _same_level(ctx: TextContext, post: Ref, meeting: MeetingMention) -> bool:
     return bool(held and series and held.get("level") and held.get("level") == series.get("level"))
 
 
-def partners_of_adopted(ctx: TextContext, decisions: list[DecisionFact], docs: list[DocumentFact]) -> list[AttendanceFact]:
+def partners_of_adopted(ctx: TextContext, decisions: list[DecisionFact], docs: list[DocumentFact], known: list[AttendanceFact]) -> list[AttendanceFact]:
     """``ได้มีการหารือร่วมกับคู่เจรจาของอาเซียน เพื่อรับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียน
     กับจีนและอินเดีย``: the other parties of an instrument between the partners' organisation and
-    them, taken by a session with the dialogue partners, are the partners that met there."""
+    them, taken by a session with the dialogue partners, are the partners that met there, unless
+    the release names the session's partners itself (thaigov-53535: the session with China and
+    India endorsed the ASEAN-Japan work plan; Japan was not there)."""
+    named = {a.meeting for a in known if a.role == "dialogue-partner"}
     out = []
     for d in decisions:
+        if d.decided_by in named or d.decision == "pending":
+            continue
         entry = ctx.gazetteer.get("series", next((m.series for m in ctx.meetings if m.ref == d.decided_by), ""))
         org = entry.get("partners_of_org") if entry else None
         if not org:

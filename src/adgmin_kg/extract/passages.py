@@ -74,6 +74,24 @@ def _lines(text: str) -> list[Span]:
     return out
 
 
+def _join_ordinal_lines(text: str, lines: list[Span], ordinal_cues: tuple[str, ...]) -> list[Span]:
+    """A line that is nothing but an ordinal (``ครั้งที่ 2``) ends the name on the line before
+    it: a table cell or heading wrapped before its number. The two lines make one passage, so
+    the name is read with its ordinal. A line before that ends in a number (a figure in a table
+    column) is not continued."""
+    if not ordinal_cues:
+        return lines
+    alone = re.compile(r"(?:%s)\s*[0-9๐-๙]{1,4}" % "|".join(re.escape(c) for c in ordinal_cues))
+    out: list[Span] = []
+    for line in lines:
+        previous = text[out[-1].start : out[-1].end] if out else ""
+        if previous and not ascii_digits(previous[-1]).isdigit() and alone.fullmatch(text[line.start : line.end]):
+            out[-1] = Span(out[-1].start, line.end)
+        else:
+            out.append(line)
+    return out
+
+
 def _metadata_end(release: Release, lines: list[Span]) -> int:
     """Index of the first body line: past the title, the date line and the header lines under it
     (slash date, print link, the title repeated)."""
@@ -171,9 +189,10 @@ def _kind(text: str, line: Span, in_footnotes: bool) -> str:
 def layout(release: Release) -> Layout:
     """Sections and passages of a release."""
     text = release.text
-    lines = _lines(text)
+    rules = rules_for(release.meta.language)
+    lines = _join_ordinal_lines(text, _lines(text), rules.cues.get("ordinal", ()))
     body = _metadata_end(release, lines)
-    cues = rules_for(release.meta.language).cues.get("agenda_heading", ())
+    cues = rules.cues.get("agenda_heading", ())
     if cues:
         starts, contents_end = _cued_agenda_starts(text, lines, body, cues), None
     else:

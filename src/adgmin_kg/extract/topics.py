@@ -27,6 +27,7 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
     seen = set()
     decided = {d.target for d in decisions}
     titles = {d.quote for d in docs if d.document in decided}
+    decided_titles = [s for s in taken if s in titles]
     taken = [s for s in taken if s not in titles]
     main = ctx.main_meeting() or _cabinet_alone(ctx)
     for line in ctx.body_lines():
@@ -37,6 +38,8 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
         awards = ctx.find_cues("award", line)
         for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided):
             if any(s.start <= t.start < s.end for s in taken) or (awards and t.start >= awards[0].start):
+                continue
+            if _too_generic_for_a_title(ctx, t) and any(s.start <= t.start < s.end for s in decided_titles + [Span(d.start, d.end) for d in ctx.mentions_in(line, "document")]):
                 continue
             bodies = [ref for clause, ref in purposes if clause.start <= t.start < clause.end]
             for owner in [_meeting_before(ctx, line, t.start) or line_owner, *bodies]:
@@ -212,6 +215,14 @@ def _in_body_names(ctx: TextContext, line: Span) -> list[Mention]:
         for t in ctx.gazetteer.only("topic").find(ctx.text[org.start : org.end]):
             found.append(Mention(t.kind, t.id, org.start + t.start, org.start + t.end))
     return found
+
+
+def _too_generic_for_a_title(ctx: TextContext, topic: Mention) -> bool:
+    """A field so general that a title naming it (``แผนงานความร่วมมือด้านไอซีที...``, ``...ICT
+    Infrastructure...``) says nothing of what the meeting taking the document was about
+    (``generic_in_titles`` in the topics gazetteer)."""
+    entry = ctx.gazetteer.get("topic", topic.id)
+    return bool(entry and entry.get("generic_in_titles"))
 
 
 def _in_decided_titles(ctx: TextContext, line: Span, decided: set[Ref]) -> list[Mention]:
