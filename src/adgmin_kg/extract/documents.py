@@ -171,7 +171,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     verbs = tuple(verb for verb, _ in _verbs(ctx))  # ``...ด้านเศรษฐกิจดิจิทัล แบบเวียน``: how it is decided
     if (m := words_after_space(verbs + tuple(a + verb for a in ctx.rules.cue("conjunction") for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
         cut = m.start()
-    title = chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,")
+    title = _without_tail(ctx, chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,"))
     if any(title == head for head, _ in _heads(ctx)):
         return None  # ``ลงนามบันทึกความเข้าใจ``: a kind of document, no title
     if title.endswith(" และ"):
@@ -195,6 +195,25 @@ def _second_instrument(ctx: TextContext, chunk: str) -> int | None:
             if found:
                 return min(found)
     return None
+
+
+def _without_tail(ctx: TextContext, title: str) -> str:
+    """A title without what follows its name at its end: white space of any kind (a no-break
+    space before the English name, ``...ที่เกี่ยวข้อง\xa0 (The 3rd ...)``); in Thai, the years it
+    runs for (``...ด้านเศรษฐกิจดิจิทัล ปี ค.ศ. 2021 – 2025``: a range, where a single year,
+    ``แผนแม่บท... ค.ศ. 2025``, is part of the name) and a count of its parts (``...บนโลกไซเบอร์
+    11 ข้อ``, "11 norms")."""
+    title = title.rstrip()
+    if ctx.rules.latin:
+        return title
+    eras = "|".join(re.escape(p) for p in sorted(ctx.rules.cue("title_period"), key=len, reverse=True))
+    period = re.compile(r"\s+(?:" + eras + r")\s*[0-9๐-๙]{4}\s*[-–]\s*[0-9๐-๙]{4}$")
+    units = "|".join(re.escape(u) for u in ctx.rules.cue("title_count_unit"))
+    count = re.compile(r"\s+[0-9๐-๙]{1,3}\s*(?:" + units + r")$")
+    for pattern in (period, count):
+        if (m := pattern.search(title)) and m.start() > 0:
+            title = title[: m.start()].rstrip(" ,")
+    return title
 
 
 def _drafted(ctx: TextContext, pos: int) -> bool:
@@ -490,6 +509,8 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
             decide(decider, at, listed, decision, "decision-on-drafts-counted-elsewhere")
     for doc in _named_known_documents(ctx, list(docs.values())) + _named_with_english_name(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
+    for doc in _named_with_year(ctx, list(docs.values())):
+        docs.setdefault((doc.document, doc.quote), doc)
     for doc in _named_in_english(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
     for doc in _named_again(ctx, list(docs.values())):
@@ -559,6 +580,39 @@ def _named_with_english_name(ctx: TextContext, named: list[DocumentFact]) -> lis
             if ref.label and not (digital.found_in(title) and _names_its_kind(ctx, english.group(0), kind) and ctx.whole_name(span, "document")):
                 continue
             out.append(DocumentFact(ref, title, kind, ctx.quote(span), rule="document-named"))
+    return out
+
+
+def _named_with_year(ctx: TextContext, found: list[DocumentFact]) -> list[DocumentFact]:
+    """A document named in passing by its head, its subject and its year (``ดำเนินการตาม
+    แผนแม่บทอาเซียนด้านดิจิทัล ค.ศ. 2025``, ``...ที่สอดคล้องกับยุทธศาสตร์ความร่วมมือด้าน
+    ความมั่นคงปลอดภัยไซเบอร์ของอาเซียน ค.ศ. 2021 - 2025``): the head opens a word group (after
+    white space or a linking word), the head and subject are that one word group, an era and a
+    year close it, and the title names a digital matter. Any other words after a head are no
+    title: nothing less than this shape is taken."""
+    if ctx.rules.latin:
+        return []
+    digital = load_vocabulary().digital
+    heads = "|".join(re.escape(h) for h, _ in _heads(ctx))
+    after = "|".join(re.escape(w) for w in ctx.rules.cue("document_named_after"))
+    eras = "|".join(re.escape(e) for e in ctx.rules.cue("title_year_era"))
+    shape = re.compile(
+        r"(?:^|(?<=\s)|(?<=" + after.replace("|", ")|(?<=") + r"))"
+        r"((?:" + heads + r")[^\s()]+\s*(?:" + eras + r")\s*[0-9๐-๙]{4}(?:\s*[-–]\s*[0-9๐-๙]{4})?)(?![0-9๐-๙\u0e01-\u0e4e])"
+    )
+    out: list[DocumentFact] = []
+    for line in ctx.body_lines():
+        for m in shape.finditer(ctx.text, line.start, line.end):
+            title = _without_tail(ctx, m.group(1))
+            span = Span(m.start(1), m.start(1) + len(title))
+            if any(d.quote.start <= span.start < d.quote.end or span.start <= d.quote.start < span.end for d in found + out):
+                continue
+            if not digital.found_in(title):
+                continue
+            ref, known_kind = document_ref(ctx, title)
+            if ref.label and not ctx.whole_name(span, "document"):
+                continue
+            out.append(DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(span), rule="document-named"))
     return out
 
 
