@@ -56,3 +56,40 @@ def test_a_document_named_in_passing_by_head_subject_and_year() -> None:
     report = _open_world("thaigov-42297")
     assert report["รายงานการประเมินผลการดำเนินงานตามแผนแม่บทเทคโนโลยีสารสนเทศและการสื่อสารของอาเซียน ค.ศ. 2020"] == {"report"}
     assert "แผนแม่บทเทคโนโลยีสารสนเทศและการสื่อสารของอาเซียน ค.ศ. 2020" not in report
+
+
+def test_a_clause_word_inside_a_title_its_english_name_translates_is_part_of_it() -> None:
+    """thaigov-38232 ``4. ร่างข้อริเริ่มอาเซียนในการอำนวยความสะดวกเพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน
+    (ASEAN Initiative for Facilitating Sustainable OTT Ecosystem)``: the title runs to its English
+    name, which says the kind the head does; เพื่อให้ inside it once refused the whole title, and
+    the cabinet's approval with it."""
+    gazetteer = load_gazetteer().without("document", "person")
+    facts = extract_release(read_release(RELEASES / "thaigov-38232.txt"), gazetteer)
+    title = "ข้อริเริ่มอาเซียนในการอำนวยความสะดวกเพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน"
+    initiative = [d for d in facts.documents if d.title == title]
+    assert initiative and {d.kind for d in initiative} == {"initiative"}
+    assert [d.decision for d in facts.decisions if d.target == initiative[0].document] == ["approved"]
+
+
+def test_a_title_counted_among_documents_with_no_head_of_its_own_is_of_the_generic_kind() -> None:
+    """thaigov-78262 ``The cabinet approved 12 draft outcome documents ...`` then ``Financial Model
+    of the ASEAN Regional Computer Emergency Response Team (CERT)``: no kind word in the title;
+    counted among documents, it is some other document (as ``ร่างเอกสารต้นแบบทางการเงิน...``)."""
+    gazetteer = load_gazetteer().without("document", "person")
+    facts = extract_release(read_release(RELEASES / "thaigov-78262.txt"), gazetteer)
+    kinds = {d.title: d.kind for d in facts.documents}
+    assert kinds["Financial Model of the ASEAN Regional Computer Emergency Response Team (CERT)"] == "other"
+    assert kinds["Establishment of the Standard to Exchange Data and Information Related to Disaster in the ASEAN Region"] == "other"
+    assert kinds["Singapore Declaration"] == "declaration"
+
+
+def test_documents_listed_one_per_bracketed_number_after_a_list_opening() -> None:
+    """thaigov-53535 ``ผลการดำเนินงานสำคัญ ปี 2564 ได้แก่ (1) ยุทธศาสตร์ความร่วมมืออาเซียนด้าน
+    ความมั่นคงปลอดภัยไซเบอร์ ปี ค.ศ. 2021 – 2025 \\xa0(2) โครงการ ASEAN Guideline ... (3) เอกสาร
+    แนวคิดการดำเนินงานของศูนย์ทดสอบ... (ASEAN Regional Computer Emergency Response Team) (4) โครงการ
+    ...``: the items opening with a document head are documents (the white space before ``(2)``
+    no sentence break); the projects are passed over."""
+    titles = _open_world("thaigov-53535")
+    assert titles["ยุทธศาสตร์ความร่วมมืออาเซียนด้านความมั่นคงปลอดภัยไซเบอร์"] == {"strategy"}
+    assert titles["เอกสารแนวคิดการดำเนินงานของศูนย์ทดสอบผลิตภัณฑ์ไฟฟ้าและอิเล็กทรอนิกส์"] == {"concept-paper"}
+    assert not [t for t in titles if t.startswith("โครงการ")]
