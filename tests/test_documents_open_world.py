@@ -93,3 +93,16 @@ def test_documents_listed_one_per_bracketed_number_after_a_list_opening() -> Non
     assert titles["ยุทธศาสตร์ความร่วมมืออาเซียนด้านความมั่นคงปลอดภัยไซเบอร์"] == {"strategy"}
     assert titles["เอกสารแนวคิดการดำเนินงานของศูนย์ทดสอบผลิตภัณฑ์ไฟฟ้าและอิเล็กทรอนิกส์"] == {"concept-paper"}
     assert not [t for t in titles if t.startswith("โครงการ")]
+
+
+def test_a_title_written_as_one_word_group_runs_to_the_footnote_mark_closing_it() -> None:
+    """thaigov-42297 ``ซึ่งได้มีการรับรองเอกสารผลลัพธ์ที่สำคัญ เช่น ... และข้อริเริ่มอาเซียนในการ
+    อำนวยความสะดวกเพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน* นอกจากนี้``: the title once ended at เพื่อ;
+    with the whole title, ADGSOM and the ATRC adopted it."""
+    gazetteer = load_gazetteer().without("document", "person")
+    facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"), gazetteer)
+    title = "ข้อริเริ่มอาเซียนในการอำนวยความสะดวกเพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน"
+    initiative = [d for d in facts.documents if d.title == title]
+    assert initiative and {d.kind for d in initiative} == {"initiative"}
+    assert not [d for d in facts.documents if d.title == "ข้อริเริ่มอาเซียนในการอำนวยความสะดวก"]
+    assert {d.decision for d in facts.decisions if d.target == initiative[0].document} == {"adopted"}

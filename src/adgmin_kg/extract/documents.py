@@ -161,6 +161,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     if (i := _english_name_of_title(ctx, chunk, cut)) is not None:
         names.append((0, i))
+    if (i := _footnoted_word(chunk)) is not None:
+        names.append((0, i))
     for found in words_after_space(ctx.rules.cue("title_end")).finditer(chunk):
         i = found.start()
         # a clause word inside a name the gazetteer knows, or inside the Thai title an English
@@ -238,6 +240,16 @@ def _after_kind_acronym(ctx: TextContext, chunk: str) -> int:
             if entry and m.group(1).casefold() in {t.casefold() for t in entry.get("tails_en") or []}:
                 return m.end()
     return 0
+
+
+def _without_kind_acronym(ctx: TextContext, title: str) -> str:
+    """``บันทึกความเข้าใจ (MOU) ระหว่าง...``: the title without the English short form of its kind
+    standing right after the head, an aside saying what kind of document it is, not its name."""
+    start = _after_kind_acronym(ctx, title)
+    if not start:
+        return title
+    head = next(h for h, _ in _heads(ctx) if title.startswith(h))
+    return head + title[start:]
 
 
 def _english_name_of_title(ctx: TextContext, chunk: str, cut: int) -> int | None:
@@ -436,7 +448,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
     taken: list[Span] = []
 
     def decide(decider: Decider, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
-        title = ctx.text[title_span.start : title_span.end]
+        title = _without_kind_acronym(ctx, ctx.text[title_span.start : title_span.end])
         ref, known_kind = document_ref(ctx, title)
         if ref.label and (full := _short_form_of(ctx, title, list(docs.values()))):
             ref, title, known_kind = full.document, full.title, full.kind
@@ -593,16 +605,26 @@ def _generic_kind(ctx: TextContext) -> str | None:
     return next((e.id for e in ctx.gazetteer.of_kind("document-kind") if e.get(_lang_key(ctx, "generic"))), None)
 
 
+def _footnoted_word(chunk: str) -> int | None:
+    """``...และข้อริเริ่มอาเซียนในการอำนวยความสะดวกเพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน* นอกจากนี้``:
+    a title written as one word group (no white space) that a footnote mark closes runs to the
+    mark, clause words and all. Returns the mark's offset in ``chunk``."""
+    m = _FOOTNOTE_MARK.search(chunk)
+    return m.start() if m and not any(c.isspace() for c in chunk[: m.start()]) else None
+
+
 def _whole_title(ctx: TextContext, span: Span) -> bool:
     """A whole name for a minted document: ``ctx.whole_name``, but a clause word inside a Thai
     title its English name translates right after it (``ร่างข้อริเริ่มอาเซียนในการอำนวยความสะดวก
     เพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน (ASEAN Initiative for Facilitating ...)``, the English name
-    saying the kind the head does) is part of the title, as ``_title_at`` reads it."""
+    saying the kind the head does), or in one written as a single word group a footnote mark
+    closes, is part of the title, as ``_title_at`` reads it."""
     problem = name_problem(ctx.text, span, "document", ctx.rules)
     if problem and problem.startswith("holds the clause word") and not ctx.rules.latin:
         english = _ENGLISH_NAME.match(ctx.text, span.end)
         title = ctx.text[span.start : span.end]
-        if english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, title)) and not _SENTENCE_BREAK.search(title):
+        translated = english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, title)) and not _SENTENCE_BREAK.search(title)
+        if translated or _footnoted_word(ctx.text[span.start : span.end + 2]) == len(title):
             return is_word_boundary(ctx.text, span.start) and is_word_boundary(ctx.text, span.end)
     return ctx.whole_name(span, "document")
 
