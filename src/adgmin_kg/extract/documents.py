@@ -242,16 +242,6 @@ def _after_kind_acronym(ctx: TextContext, chunk: str) -> int:
     return 0
 
 
-def _without_kind_acronym(ctx: TextContext, title: str) -> str:
-    """``บันทึกความเข้าใจ (MOU) ระหว่าง...``: the title without the English short form of its kind
-    standing right after the head, an aside saying what kind of document it is, not its name."""
-    start = _after_kind_acronym(ctx, title)
-    if not start:
-        return title
-    head = next(h for h, _ in _heads(ctx) if title.startswith(h))
-    return head + title[start:]
-
-
 def _english_name_of_title(ctx: TextContext, chunk: str, cut: int) -> int | None:
     """``ร่างเอกสารแนวคิดข้อเสนอโครงการศูนย์ความร่วมมืออาเซียน – ญี่ปุ่น เพื่อพัฒนาบุคลากร...
     (Project Proposal Concept - Project for Enhancing ...)``: where the English name of the
@@ -448,7 +438,7 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
     taken: list[Span] = []
 
     def decide(decider: Decider, at: Span, title_span: Span, decision: str, rule: str = "decision") -> None:
-        title = _without_kind_acronym(ctx, ctx.text[title_span.start : title_span.end])
+        title = ctx.text[title_span.start : title_span.end]
         ref, known_kind = document_ref(ctx, title)
         if ref.label and (full := _short_form_of(ctx, title, list(docs.values()))):
             ref, title, known_kind = full.document, full.title, full.kind
