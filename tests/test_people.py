@@ -73,3 +73,18 @@ def test_a_headline_post_then_a_known_name_in_quotes() -> None:
     release = read_release(RELEASES / "thaigov-95030.txt")
     found = {(p.person.key, p.post.key if p.post else None, release.text[p.quote.start : p.quote.end]) for p in extract_release(release).people}
     assert found == {("prasert-jantararuangtong", "deputy-prime-minister-thailand", "รองนายกฯ “ประเสริฐ”")}
+
+
+def test_a_foreign_name_in_latin_script_after_an_english_honorific_holds_the_post_after_it() -> None:
+    """thaigov-78190 ``ฝ่ายอินโดนีเซีย คือ Ms. Mira Tayyiba เลขาธิการ กระทรวงการสื่อสารและสารสนเทศ``:
+    a Thai release names the Indonesian official in Latin script; the name is labelled in English."""
+    facts = extract_release(read_release(RELEASES / "thaigov-78190.txt"), load_gazetteer().without("person"))
+    mira = [p for p in facts.people if p.person.label == "Mira Tayyiba"]
+    assert mira and mira[0].person.label_lang == "en" and mira[0].post is not None
+
+
+def test_a_foreign_name_in_latin_script_holds_no_post_of_the_home_country() -> None:
+    """Wide thaigov-35770 ``Mr. Heng Swee Keat รองนายกรัฐมนตรี``: the bare post reads as Thailand's
+    deputy prime minister; a name in Latin script is a foreigner's, so nothing is said of him."""
+    facts = extract_release(read_release(ROOT / "tests" / "fixtures" / "wide" / "thaigov-35770.txt"))
+    assert not [p for p in facts.people if p.person.label and "Heng" in p.person.label]

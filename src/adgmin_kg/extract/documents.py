@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from adgmin_kg.extract.bodies import body_ref
 from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
-from adgmin_kg.extract.names import word_count
+from adgmin_kg.extract.names import is_word_boundary, name_problem, word_count
 from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
@@ -161,6 +161,8 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     names = [(m.start - pos, m.end - pos) for m in ctx.mentions if pos <= m.start < end]
     if (i := _english_name_of_title(ctx, chunk, cut)) is not None:
         names.append((0, i))
+    if (i := _footnoted_word(chunk)) is not None:
+        names.append((0, i))
     for found in words_after_space(ctx.rules.cue("title_end")).finditer(chunk):
         i = found.start()
         # a clause word inside a name the gazetteer knows, or inside the Thai title an English
@@ -171,7 +173,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     verbs = tuple(verb for verb, _ in _verbs(ctx))  # ``...ด้านเศรษฐกิจดิจิทัล แบบเวียน``: how it is decided
     if (m := words_after_space(verbs + tuple(a + verb for a in ctx.rules.cue("conjunction") for verb in verbs)).search(chunk)) and 0 < m.start() < cut:
         cut = m.start()
-    title = chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,")
+    title = _without_tail(ctx, chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,"))
     if any(title == head for head, _ in _heads(ctx)):
         return None  # ``ลงนามบันทึกความเข้าใจ``: a kind of document, no title
     if title.endswith(" และ"):
@@ -195,6 +197,25 @@ def _second_instrument(ctx: TextContext, chunk: str) -> int | None:
             if found:
                 return min(found)
     return None
+
+
+def _without_tail(ctx: TextContext, title: str) -> str:
+    """A title without what follows its name at its end: white space of any kind (a no-break
+    space before the English name, ``...ที่เกี่ยวข้อง\xa0 (The 3rd ...)``); in Thai, the years it
+    runs for (``...ด้านเศรษฐกิจดิจิทัล ปี ค.ศ. 2021 – 2025``: a range, where a single year,
+    ``แผนแม่บท... ค.ศ. 2025``, is part of the name) and a count of its parts (``...บนโลกไซเบอร์
+    11 ข้อ``, "11 norms")."""
+    title = title.rstrip()
+    if ctx.rules.latin:
+        return title
+    eras = "|".join(re.escape(p) for p in sorted(ctx.rules.cue("title_period"), key=len, reverse=True))
+    period = re.compile(r"\s+(?:" + eras + r")\s*[0-9๐-๙]{4}\s*[-–]\s*[0-9๐-๙]{4}$")
+    units = "|".join(re.escape(u) for u in ctx.rules.cue("title_count_unit"))
+    count = re.compile(r"\s+[0-9๐-๙]{1,3}\s*(?:" + units + r")$")
+    for pattern in (period, count):
+        if (m := pattern.search(title)) and m.start() > 0:
+            title = title[: m.start()].rstrip(" ,")
+    return title
 
 
 def _drafted(ctx: TextContext, pos: int) -> bool:
@@ -421,11 +442,12 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         ref, known_kind = document_ref(ctx, title)
         if ref.label and (full := _short_form_of(ctx, title, list(docs.values()))):
             ref, title, known_kind = full.document, full.title, full.kind
-        elif ref.label and not ctx.whole_name(title_span, "document"):
+        elif ref.label and not _whole_title(ctx, title_span):
             return
         near = 0 <= title_span.start - at.end < 80 and ctx.line_of(at.start) == ctx.line_of(title_span.start)
         taken.append(Span(at.start, title_span.end) if near else title_span)
-        docs.setdefault((ref, title_span), DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(title_span)))
+        kind = known_kind or _kind_of(ctx, title) or (_generic_kind(ctx) if rule == "decision-on-counted-documents" else None)
+        docs.setdefault((ref, title_span), DocumentFact(ref, title, kind, ctx.quote(title_span)))
         quote = ctx.quote(at, title_span) if near else ctx.quote(title_span)
         out.extend(DecisionFact(by, ref, decision, quote, date=decider.date, rule=rule) for by in (decider.ref, *decider.also))
 
@@ -489,6 +511,10 @@ def decisions(ctx: TextContext) -> tuple[list[DocumentFact], list[DecisionFact]]
         if decider := _cabinet_decider(ctx, at):
             decide(decider, at, listed, decision, "decision-on-drafts-counted-elsewhere")
     for doc in _named_known_documents(ctx, list(docs.values())) + _named_with_english_name(ctx, list(docs.values())):
+        docs.setdefault((doc.document, doc.quote), doc)
+    for doc in _listed_outcomes(ctx, list(docs.values())):
+        docs.setdefault((doc.document, doc.quote), doc)
+    for doc in _named_with_year(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
     for doc in _named_in_english(ctx, list(docs.values())):
         docs.setdefault((doc.document, doc.quote), doc)
@@ -559,6 +585,111 @@ def _named_with_english_name(ctx: TextContext, named: list[DocumentFact]) -> lis
             if ref.label and not (digital.found_in(title) and _names_its_kind(ctx, english.group(0), kind) and ctx.whole_name(span, "document")):
                 continue
             out.append(DocumentFact(ref, title, kind, ctx.quote(span), rule="document-named"))
+    return out
+
+
+def _generic_kind(ctx: TextContext) -> str | None:
+    """The kind of a document no head names: the one the gazetteer gives the generic noun
+    (``เอกสาร``, ``Document``). A title counted among documents (``The cabinet approved 12 draft
+    outcome documents``, ``ร่างเอกสารทั้ง 7 ฉบับ``) with no head of its own is of that kind."""
+    return next((e.id for e in ctx.gazetteer.of_kind("document-kind") if e.get(_lang_key(ctx, "generic"))), None)
+
+
+def _footnoted_word(chunk: str) -> int | None:
+    """``...และข้อริเริ่มอาเซียนในการอำนวยความสะดวกเพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน* นอกจากนี้``:
+    a title written as one word group (no white space) that a footnote mark closes runs to the
+    mark, clause words and all. Returns the mark's offset in ``chunk``."""
+    m = _FOOTNOTE_MARK.search(chunk)
+    return m.start() if m and not any(c.isspace() for c in chunk[: m.start()]) else None
+
+
+def _whole_title(ctx: TextContext, span: Span) -> bool:
+    """A whole name for a minted document: ``ctx.whole_name``, but a clause word inside a Thai
+    title its English name translates right after it (``ร่างข้อริเริ่มอาเซียนในการอำนวยความสะดวก
+    เพื่อให้เกิดระบบนิเวศโอทีทีที่ยั่งยืน (ASEAN Initiative for Facilitating ...)``, the English name
+    saying the kind the head does), or in one written as a single word group a footnote mark
+    closes, is part of the title, as ``_title_at`` reads it."""
+    problem = name_problem(ctx.text, span, "document", ctx.rules)
+    if problem and problem.startswith("holds the clause word") and not ctx.rules.latin:
+        english = _ENGLISH_NAME.match(ctx.text, span.end)
+        title = ctx.text[span.start : span.end]
+        translated = english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, title)) and not _SENTENCE_BREAK.search(title)
+        if translated or _footnoted_word(ctx.text[span.start : span.end + 2]) == len(title):
+            return is_word_boundary(ctx.text, span.start) and is_word_boundary(ctx.text, span.end)
+    return ctx.whole_name(span, "document")
+
+
+_BRACKETED_ASIDE = re.compile(r"\s*\([^()]*\)\s*")
+
+
+def _listed_outcomes(ctx: TextContext, found: list[DocumentFact]) -> list[DocumentFact]:
+    """Documents listed one per bracketed number after a list's opening word (``ผลการดำเนินงาน
+    สำคัญ ปี 2564 ได้แก่ (1) ยุทธศาสตร์... ปี ค.ศ. 2021 – 2025 (2) โครงการ ... (3) เอกสารแนวคิด...
+    (ASEAN ...)``): an item opening with a document head is a document when its title is the
+    whole item, but for the years it runs for or one bracketed aside after it. An item that runs
+    on past its title is no clean title and gives nothing; items of other things (projects) are
+    passed over."""
+    if ctx.rules.latin:
+        return []
+    heads = tuple(h for h, _ in _heads(ctx))
+    out: list[DocumentFact] = []
+    for line in ctx.body_lines():
+        for intro in ctx.find_cues("list_intro", line):
+            if not _PARENTHESISED_NUMBER.match(ctx.text, ctx.skip_space(intro.end)):
+                continue
+            # white space before the next bracketed number is no sentence break
+            brk = next((b for b in _SENTENCE_BREAK.finditer(ctx.text, ctx.skip_space(intro.end), line.end) if not _PARENTHESISED_NUMBER.match(ctx.text, b.end())), None)
+            rest = Span(intro.end, brk.start() if brk else line.end)
+            numbers = list(_PARENTHESISED_NUMBER.finditer(ctx.text, rest.start, rest.end))
+            for i, number in enumerate(numbers):
+                end = numbers[i + 1].start() if i + 1 < len(numbers) else rest.end
+                item = ctx.text[number.end() : end]
+                if not item.startswith(heads) or " และ" == item.rstrip()[-4:]:
+                    continue
+                span = _title_at(ctx, number.end(), end)
+                if span is None or any(d.quote.start <= span.start < d.quote.end for d in found + out):
+                    continue
+                after = ctx.text[span.end : end]
+                if after.strip() and _without_tail(ctx, ctx.text[span.start : end]) != ctx.text[span.start : span.end] and not _BRACKETED_ASIDE.fullmatch(after):
+                    continue
+                title = ctx.text[span.start : span.end]
+                ref, known_kind = document_ref(ctx, title)
+                if ref.label and not ctx.whole_name(span, "document"):
+                    continue
+                out.append(DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(span), rule="document-named"))
+    return out
+
+
+def _named_with_year(ctx: TextContext, found: list[DocumentFact]) -> list[DocumentFact]:
+    """A document named in passing by its head, its subject and its year (``ดำเนินการตาม
+    แผนแม่บทอาเซียนด้านดิจิทัล ค.ศ. 2025``, ``...ที่สอดคล้องกับยุทธศาสตร์ความร่วมมือด้าน
+    ความมั่นคงปลอดภัยไซเบอร์ของอาเซียน ค.ศ. 2021 - 2025``): the head opens a word group (after
+    white space or a linking word), the head and subject are that one word group, an era and a
+    year close it, and the title names a digital matter. Any other words after a head are no
+    title: nothing less than this shape is taken."""
+    if ctx.rules.latin:
+        return []
+    digital = load_vocabulary().digital
+    heads = "|".join(re.escape(h) for h, _ in _heads(ctx))
+    after = "|".join(re.escape(w) for w in ctx.rules.cue("document_named_after"))
+    eras = "|".join(re.escape(e) for e in ctx.rules.cue("title_year_era"))
+    shape = re.compile(
+        r"(?:^|(?<=\s)|(?<=" + after.replace("|", ")|(?<=") + r"))"
+        r"((?:" + heads + r")[^\s()]+\s*(?:" + eras + r")\s*[0-9๐-๙]{4}(?:\s*[-–]\s*[0-9๐-๙]{4})?)(?![0-9๐-๙\u0e01-\u0e4e])"
+    )
+    out: list[DocumentFact] = []
+    for line in ctx.body_lines():
+        for m in shape.finditer(ctx.text, line.start, line.end):
+            title = _without_tail(ctx, m.group(1))
+            span = Span(m.start(1), m.start(1) + len(title))
+            if any(d.quote.start <= span.start < d.quote.end or span.start <= d.quote.start < span.end for d in found + out):
+                continue
+            if not digital.found_in(title):
+                continue
+            ref, known_kind = document_ref(ctx, title)
+            if ref.label and not ctx.whole_name(span, "document"):
+                continue
+            out.append(DocumentFact(ref, title, known_kind or _kind_of(ctx, title), ctx.quote(span), rule="document-named"))
     return out
 
 

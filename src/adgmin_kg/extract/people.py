@@ -40,6 +40,9 @@ def people(ctx: TextContext) -> list[PersonFact]:
             start = _honorific_at(ctx, person.start)
             out.append(PersonFact(ctx.ref(person), ctx.ref(post), ctx.quote(Span(start, post.end))))
             continue
+        if latin := _latin_named(ctx, post, before, taken):
+            out.append(latin)
+            continue
         for h in ctx.rules.honorifics:
             i = before.rfind(h)
             if i == -1:
@@ -73,6 +76,39 @@ def _quoted_person_after(ctx: TextContext, post: Mention) -> tuple[Mention, int]
     if person is None or not any(ctx.text.startswith(m[0], opening) and ctx.text.startswith(m[1], person.end) for m in marks):
         return None
     return person, person.end + 1
+
+
+_LATIN_NAME = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+(?:[ \t\u00a0]+[A-Z][a-z]+){1,2})[ \t\u00a0]*$")
+
+
+def _latin_named(ctx: TextContext, post: Mention, before: str, taken: list[tuple[int, int]]) -> PersonFact | None:
+    """``ฝ่ายอินโดนีเซีย คือ Ms. Mira Tayyiba เลขาธิการ กระทรวง...``: in a Thai release, a foreign
+    person written in Latin script after an English honorific, right before the post: a given
+    name and a surname (or three names), each capitalised. The name is labelled in English."""
+    if _home_post(ctx, post):
+        return None  # ``Mr. Heng Swee Keat รองนายกรัฐมนตรี``: the bare post reads as the home country's
+    for h in ctx.rules.cue("latin_honorifics"):
+        i = before.rfind(h)
+        if i == -1 or (i > 0 and not before[i - 1].isspace()):
+            continue
+        m = _LATIN_NAME.match(before, i + len(h))
+        if m is None:
+            continue
+        start = post.start - len(before) + i
+        if any(s <= start < e for s, e in taken):
+            return None
+        name = " ".join(m.group(1).split())
+        key = "person-" + hashlib.sha1(fold(name).encode()).hexdigest()[:10]
+        return PersonFact(Ref("person", key, label=name, label_lang="en"), ctx.ref(post), ctx.quote(Span(start, post.end)))
+    return None
+
+
+def _home_post(ctx: TextContext, post: Mention) -> bool:
+    """Whether the post is one of the release's own country (its organisation's country)."""
+    entry = ctx.gazetteer.get("post", post.id)
+    org = ctx.gazetteer.get("org", str(entry.get("organisation"))) if entry and entry.get("organisation") else None
+    home = home_country(ctx)
+    return bool(org and home and org.get("country") == home.key)
 
 
 def holders(ctx: TextContext, facts: list[PersonFact]) -> tuple[dict[int, tuple[Ref, int]], dict[int, Ref]]:
