@@ -232,6 +232,18 @@ class TextContext:
             i, j = i + 1, j + 1
         return i if j == len(target) else None
 
+    def conjunctions(self) -> str:
+        """The words joining two names of one kind (cue ``conjunction``), as a regular-expression
+        alternative."""
+        return "|".join(re.escape(word) for word in self.rules.cue("conjunction"))
+
+    def without_trailing_conjunction(self, text: str) -> str:
+        """A list item without the joining word it ends with (``..., X และ``): no part of its name."""
+        for word in self.rules.cue("conjunction"):
+            if text.endswith(" " + word):
+                return text[: -len(word) - 1]
+        return text
+
     def find_cues(self, name: str, span: Span) -> list[Span]:
         """Every occurrence of a cue's phrases in a span, left to right, no overlaps."""
         out: list[Span] = []

@@ -7,6 +7,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from adgmin_kg.extract.bodies import body_ref
 from adgmin_kg.extract.context import MeetingMention, TextContext, words_after_space
@@ -16,8 +17,26 @@ from adgmin_kg.facts import DecisionFact, DocumentFact, Quoted, Ref, Span
 from adgmin_kg.gazetteer import Entry
 from adgmin_kg.thaitext import ascii_digits, find_dates, fold, written_language
 
-_SENTENCE_BREAK = re.compile(r"\s{2,}|(?<=\S)\s(?=ทั้งนี้|นอกจากนี้|อย่างไรก็ตาม)")
-_SUB_MARK = re.compile(r"\s+(?:และ\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
+
+@cache
+def _sentence_break_of(openers: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in openers)
+    return re.compile(r"\s{2,}" + (r"|(?<=\S)\s(?=" + alternatives + ")" if openers else ""))
+
+
+def _sentence_break(ctx: TextContext) -> re.Pattern[str]:
+    """Two spaces or more, or one before a word opening a new sentence (cue ``sentence_openers``)."""
+    return _sentence_break_of(ctx.rules.cue("sentence_openers"))
+
+
+@cache
+def _sub_mark_of(conjunctions: str) -> re.Pattern[str]:
+    return re.compile(r"\s+(?:(?:" + conjunctions + r")\s*)?[0-9๐-๙]{1,2}\s*\.(?=\S)")
+
+
+def _sub_mark(ctx: TextContext) -> re.Pattern[str]:
+    """The number of a sub-item (`` 2.``, `` และ 3.``) after a title: the title ends there."""
+    return _sub_mark_of(ctx.conjunctions())
 
 
 def _lang_key(ctx: TextContext, key: str) -> str:
@@ -137,7 +156,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     end = min(limit, pos + ctx.rules.names.max_length["document"])
     chunk = ctx.text[pos:end]
     cut = len(chunk)
-    if m := _SUB_MARK.search(chunk):
+    if m := _sub_mark(ctx).search(chunk):
         cut = m.start()
     if not ctx.rules.latin and (m := _LATIN_PAREN.search(chunk, _after_kind_acronym(ctx, chunk))) and m.start() < cut:
         cut = m.start()  # the English name after a Thai title
@@ -176,8 +195,7 @@ def _title_at(ctx: TextContext, start: int, limit: int, any_draft: bool = False)
     title = _without_tail(ctx, chunk[:cut].rstrip(" ,." if ctx.rules.latin else " ,"))
     if any(title == head for head, _ in _heads(ctx)):
         return None  # ``ลงนามบันทึกความเข้าใจ``: a kind of document, no title
-    if title.endswith(" และ"):
-        title = title[: -len(" และ")]
+    title = ctx.without_trailing_conjunction(title)
     if chunk[cut:].lstrip().startswith(ctx.rules.cue("list_intro")):
         title = _COUNTED_TAIL.sub("", title)  # "... ในอาเซียน 6 เสาหลัก ได้แก่ ...": a count, not the title
     return Span(pos, pos + len(title)) if title else None
@@ -253,7 +271,7 @@ def _english_name_of_title(ctx: TextContext, chunk: str, cut: int) -> int | None
         return None
     between = chunk[_after_kind_acronym(ctx, chunk) : cut]
     verbs = tuple(verb for verb, _ in _verbs(ctx))
-    if _SENTENCE_BREAK.search(between) or any(c in between for c in "()[]") or words_after_space(verbs).search(between):
+    if _sentence_break(ctx).search(between) or any(c in between for c in "()[]") or words_after_space(verbs).search(between):
         return None
     english = _ENGLISH_NAME.match(chunk, cut)
     return cut if english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, chunk[:cut])) else None
@@ -266,7 +284,7 @@ def _listed_titles(ctx: TextContext, pos: int, line: Span) -> list[Span]:
     examples = ctx.find_cues("examples", Span(pos, min(line.end, pos + 100)))
     if not examples:
         return []
-    brk = _SENTENCE_BREAK.search(ctx.text, ctx.skip_space(examples[0].end), line.end)
+    brk = _sentence_break(ctx).search(ctx.text, ctx.skip_space(examples[0].end), line.end)
     rest = Span(examples[0].end, brk.start() if brk else line.end)
     numbered = [part for _, part in ctx.sub_items(rest)]
     if numbered:
@@ -280,7 +298,7 @@ def _parts_by_head(ctx: TextContext, span: Span) -> list[Span]:
     """An unnumbered list of documents cut where a document head opens a word, after white space
     or ``และ``: the first part must open with one."""
     heads = tuple(h for h, _ in _heads(ctx))
-    opening = re.compile(r"(?:^|(?<=\s))(?:และ)?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + "|".join(re.escape(h) for h in heads) + "))")
+    opening = re.compile(r"(?:^|(?<=\s))(?:" + ctx.conjunctions() + r")?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + "|".join(re.escape(h) for h in heads) + "))")
     starts = [m.end() for m in opening.finditer(ctx.text, ctx.skip_space(span.start), span.end)]
     if not starts or starts[0] != ctx.skip_space(span.start):
         return []
@@ -303,7 +321,7 @@ def _clause(ctx: TextContext, line: Span, offset: int) -> Span:
     """The sentence a verb stands in, up to the verb: from the line's start, or from the last
     break (a run of spaces) before it."""
     start = line.start
-    for m in _SENTENCE_BREAK.finditer(ctx.text, line.start, offset):
+    for m in _sentence_break(ctx).finditer(ctx.text, line.start, offset):
         start = m.end()
     return Span(start, offset)
 
@@ -572,7 +590,7 @@ def _named_with_english_name(ctx: TextContext, named: list[DocumentFact]) -> lis
     out = []
     heads = "|".join(re.escape(h) for h, _ in _heads(ctx))
     party_to = "".join(f"|(?<={re.escape(w)})" for w in ctx.rules.cue("party_to"))
-    opening = re.compile(r"(?:^|(?<=\s)|(?<=\))" + party_to + r")(?:และ)?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + heads + "))")
+    opening = re.compile(r"(?:^|(?<=\s)|(?<=\))" + party_to + r")(?:" + ctx.conjunctions() + r")?(?=(?:" + re.escape(ctx.rules.draft_prefix) + ")?(?:" + heads + "))")
     for line in ctx.body_lines():
         for m in opening.finditer(ctx.text, line.start, line.end):
             span = _title_at(ctx, m.end(), line.end)
@@ -613,7 +631,7 @@ def _whole_title(ctx: TextContext, span: Span) -> bool:
     if problem and problem.startswith("holds the clause word") and not ctx.rules.latin:
         english = _ENGLISH_NAME.match(ctx.text, span.end)
         title = ctx.text[span.start : span.end]
-        translated = english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, title)) and not _SENTENCE_BREAK.search(title)
+        translated = english and _names_its_kind(ctx, english.group(0), _kind_of(ctx, title)) and not _sentence_break(ctx).search(title)
         if translated or _footnoted_word(ctx.text[span.start : span.end + 2]) == len(title):
             return is_word_boundary(ctx.text, span.start) and is_word_boundary(ctx.text, span.end)
     return ctx.whole_name(span, "document")
@@ -638,13 +656,13 @@ def _listed_outcomes(ctx: TextContext, found: list[DocumentFact]) -> list[Docume
             if not _PARENTHESISED_NUMBER.match(ctx.text, ctx.skip_space(intro.end)):
                 continue
             # white space before the next bracketed number is no sentence break
-            brk = next((b for b in _SENTENCE_BREAK.finditer(ctx.text, ctx.skip_space(intro.end), line.end) if not _PARENTHESISED_NUMBER.match(ctx.text, b.end())), None)
+            brk = next((b for b in _sentence_break(ctx).finditer(ctx.text, ctx.skip_space(intro.end), line.end) if not _PARENTHESISED_NUMBER.match(ctx.text, b.end())), None)
             rest = Span(intro.end, brk.start() if brk else line.end)
             numbers = list(_PARENTHESISED_NUMBER.finditer(ctx.text, rest.start, rest.end))
             for i, number in enumerate(numbers):
                 end = numbers[i + 1].start() if i + 1 < len(numbers) else rest.end
                 item = ctx.text[number.end() : end]
-                if not item.startswith(heads) or " และ" == item.rstrip()[-4:]:
+                if not item.startswith(heads) or ctx.without_trailing_conjunction(item.rstrip()) != item.rstrip():
                     continue
                 span = _title_at(ctx, number.end(), end)
                 if span is None or any(d.quote.start <= span.start < d.quote.end for d in found + out):
@@ -1181,7 +1199,7 @@ def _pending(ctx: TextContext, line: Span, docs: dict[tuple[Ref, Span], Document
         reason = None
         because = ctx.find_cues("reason", Span(cue.end, line.end))
         if because:
-            end = _SUB_MARK.search(ctx.text, because[0].end, line.end)
+            end = _sub_mark(ctx).search(ctx.text, because[0].end, line.end)
             stop = end.start() if end else line.end
             reason_span = ctx.quote(Span(because[0].start, stop))
             reason = Quoted(ctx.text[reason_span.start : reason_span.end], reason_span)

@@ -223,8 +223,7 @@ def _activities(ctx: TextContext, span: Span) -> tuple[Quoted[str], ...]:
     for _, part in parts:
         text = ctx.text[part.start : part.end]
         text = text.rstrip()
-        if text.endswith(" และ"):
-            text = text[: -len(" และ")]
+        text = ctx.without_trailing_conjunction(text)
         quote = ctx.quote(Span(part.start, part.start + len(text)))
         out.append(Quoted(ctx.text[quote.start : quote.end], quote))
     return tuple(out)
