@@ -187,3 +187,17 @@ def test_a_project_name_naming_ict_states_no_topic() -> None:
     facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
     study = next(f.project for f in facts.funding if f.title.value.startswith("Study on ICT Startup"))
     assert not any(t.subject == study and t.topic == "ict" for t in facts.topics)
+
+
+def test_outputs_listed_in_a_noted_report_are_the_noting_meeting_s_topics() -> None:
+    """thaigov-53535 item 3 ``รับทราบรายงานการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 2``, then
+    ``ผลการดำเนินงานสำคัญ ปี 2564 ได้แก่ (1) ยุทธศาสตร์ความร่วมมืออาเซียนด้านความมั่นคงปลอดภัยไซเบอร์ ...
+    (2) โครงการ ASEAN Guideline for 5G Ecosystem Development ... (5) โครงการ ASEAN Policy Guideline for
+    the use of Blockchain Technology for Digital Government``: what the listed outputs are about is
+    what ADGMIN 2, which noted the report, took up (not ADGSOM 2's topics); thaigov-42297 1.2(1)
+    ``ADGSOM และ ATRC มีผลการดำเนินงานที่สำคัญ เช่น ... โครงการการจัดทำข้อเสนอแนะด้านนโยบายเพื่อพัฒนา
+    ระบบนิเวศ 5G ในอาเซียน``: 5G is ADGMIN 1's topic."""
+    topics = _topics("thaigov-53535.txt")
+    assert {"5g", "artificial-intelligence", "human-resource-development", "blockchain", "digital-government"} <= topics["adgmin-2"]
+    assert not topics.get("adgsom-2")
+    assert "5g" in _topics("thaigov-42297.txt")["adgmin-1"]
