@@ -201,3 +201,14 @@ def test_outputs_listed_in_a_noted_report_are_the_noting_meeting_s_topics() -> N
     assert {"5g", "artificial-intelligence", "human-resource-development", "blockchain", "digital-government"} <= topics["adgmin-2"]
     assert not topics.get("adgsom-2")
     assert "5g" in _topics("thaigov-42297.txt")["adgmin-1"]
+
+
+def test_a_title_naming_digital_cooperation_states_no_topic() -> None:
+    """thaigov-53535 item 8 ``รับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ปี 2565`` and
+    9.2 ``บันทึกความเข้าใจ...ว่าด้วยสาขาความร่วมมือด้านดิจิทัล``; thaigov-51026 ``เพื่อรับรองแผนงานความร่วมมือ
+    ด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย``: a digital cooperation plan's or MoU's title says nothing
+    of what the session taking it was about; said of what a meeting pursued it still is a topic
+    (thaigov-78190 ``การยกระดับความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับคู่เจรจา``)."""
+    assert "digital-cooperation" not in _topics("thaigov-53535.txt").get("adgmin-dp-2", set())
+    assert "digital-cooperation" not in _topics("thaigov-51026.txt").get("adgmin-dp-2", set())
+    assert "digital-cooperation" in _topics("thaigov-78190.txt")["adgmin-4"]
