@@ -212,3 +212,11 @@ def test_a_title_naming_digital_cooperation_states_no_topic() -> None:
     assert "digital-cooperation" not in _topics("thaigov-53535.txt").get("adgmin-dp-2", set())
     assert "digital-cooperation" not in _topics("thaigov-51026.txt").get("adgmin-dp-2", set())
     assert "digital-cooperation" in _topics("thaigov-78190.txt")["adgmin-4"]
+
+
+def test_a_purpose_clause_after_two_joined_bodies_is_of_both() -> None:
+    """thaigov-35821 ``ศูนย์ ASEAN - Japan Cybersecurity Capacity Building Centre (AJCCBC) กับศูนย์ ASEAN -
+    Singapore Cybersecurity Centre of Excellence (ASCCE) เพื่อรองรับความต้องการพัฒนาศักยภาพบุคลากร
+    ในภูมิภาค``: both centres are for capacity building."""
+    topics = _topics("thaigov-35821.txt")
+    assert "capacity-building" in topics["ajccbc"] and "capacity-building" in topics["ascce"]

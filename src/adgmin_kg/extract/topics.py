@@ -79,8 +79,30 @@ def _body_purposes(ctx: TextContext, line: Span) -> list[tuple[Span, Ref]]:
             continue
         ends = ctx.find_cues("body_purpose_end", Span(cue.end, line.end))
         end = min(ends[0].start if ends else line.end, _next_space(ctx.text, cue.end, line.end))
-        out.append((Span(cue.end, end), body))
+        for each in [body, *_joined_before(ctx, line, body)]:
+            out.append((Span(cue.end, end), ctx.ref(each)))
     return out
+
+
+def _joined_before(ctx: TextContext, line: Span, body: Mention) -> list[Mention]:
+    """Purpose-built bodies joined to ``body`` before it (``ศูนย์ ... (AJCCBC) กับศูนย์ ... (ASCCE)
+    เพื่อรองรับความต้องการพัฒนาศักยภาพบุคลากรในภูมิภาค``): the purpose clause after the last is
+    theirs too."""
+    out = []
+    while True:
+        pos = _skip_back(ctx, line, body.start, "body_heads")
+        joined = _skip_back(ctx, line, pos, "body_joiner")
+        if joined == pos or (body := _body_ending_at(ctx, line, joined)) is None:  # type: ignore[assignment]
+            return out
+        out.append(body)
+
+
+def _skip_back(ctx: TextContext, line: Span, pos: int, cue: str) -> int:
+    """``pos`` moved back past white space and one of the cue's words ending there, if any."""
+    while pos > line.start and ctx.text[pos - 1].isspace():
+        pos -= 1
+    word = next((w for w in ctx.rules.cue(cue) if ctx.text.endswith(w, line.start, pos)), None)
+    return pos - len(word) if word else pos
 
 
 def _next_space(text: str, start: int, end: int) -> int:
@@ -89,7 +111,7 @@ def _next_space(text: str, start: int, end: int) -> int:
     return next((i for i in range(start, end) if text[i].isspace()), end)
 
 
-def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
+def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Mention | None:
     """The purpose-built ASEAN digital body whose name ends right before ``offset``, past its
     bracketed glosses, a proposer country and the words that may stand between."""
     gap = ctx.rules.cue("body_purpose_gap")
@@ -109,7 +131,7 @@ def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
             opened = _opening_bracket(ctx.text, line.start, pos - 1)
             if opened is not None:
                 pos, moved = opened, True
-    return next((ctx.ref(org) for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+    return next((org for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
 
 
 def _opening_bracket(text: str, start: int, close: int) -> int | None:
