@@ -187,3 +187,36 @@ def test_a_project_name_naming_ict_states_no_topic() -> None:
     facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
     study = next(f.project for f in facts.funding if f.title.value.startswith("Study on ICT Startup"))
     assert not any(t.subject == study and t.topic == "ict" for t in facts.topics)
+
+
+def test_outputs_listed_in_a_noted_report_are_the_noting_meeting_s_topics() -> None:
+    """thaigov-53535 item 3 ``รับทราบรายงานการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 2``, then
+    ``ผลการดำเนินงานสำคัญ ปี 2564 ได้แก่ (1) ยุทธศาสตร์ความร่วมมืออาเซียนด้านความมั่นคงปลอดภัยไซเบอร์ ...
+    (2) โครงการ ASEAN Guideline for 5G Ecosystem Development ... (5) โครงการ ASEAN Policy Guideline for
+    the use of Blockchain Technology for Digital Government``: what the listed outputs are about is
+    what ADGMIN 2, which noted the report, took up (not ADGSOM 2's topics); thaigov-42297 1.2(1)
+    ``ADGSOM และ ATRC มีผลการดำเนินงานที่สำคัญ เช่น ... โครงการการจัดทำข้อเสนอแนะด้านนโยบายเพื่อพัฒนา
+    ระบบนิเวศ 5G ในอาเซียน``: 5G is ADGMIN 1's topic."""
+    topics = _topics("thaigov-53535.txt")
+    assert {"5g", "artificial-intelligence", "human-resource-development", "blockchain", "digital-government"} <= topics["adgmin-2"]
+    assert not topics.get("adgsom-2")
+    assert "5g" in _topics("thaigov-42297.txt")["adgmin-1"]
+
+
+def test_a_title_naming_digital_cooperation_states_no_topic() -> None:
+    """thaigov-53535 item 8 ``รับรองแผนงานความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย ปี 2565`` and
+    9.2 ``บันทึกความเข้าใจ...ว่าด้วยสาขาความร่วมมือด้านดิจิทัล``; thaigov-51026 ``เพื่อรับรองแผนงานความร่วมมือ
+    ด้านดิจิทัลระหว่างอาเซียนกับจีนและอินเดีย``: a digital cooperation plan's or MoU's title says nothing
+    of what the session taking it was about; said of what a meeting pursued it still is a topic
+    (thaigov-78190 ``การยกระดับความร่วมมือด้านดิจิทัลระหว่างอาเซียนกับคู่เจรจา``)."""
+    assert "digital-cooperation" not in _topics("thaigov-53535.txt").get("adgmin-dp-2", set())
+    assert "digital-cooperation" not in _topics("thaigov-51026.txt").get("adgmin-dp-2", set())
+    assert "digital-cooperation" in _topics("thaigov-78190.txt")["adgmin-4"]
+
+
+def test_a_purpose_clause_after_two_joined_bodies_is_of_both() -> None:
+    """thaigov-35821 ``ศูนย์ ASEAN - Japan Cybersecurity Capacity Building Centre (AJCCBC) กับศูนย์ ASEAN -
+    Singapore Cybersecurity Centre of Excellence (ASCCE) เพื่อรองรับความต้องการพัฒนาศักยภาพบุคลากร
+    ในภูมิภาค``: both centres are for capacity building."""
+    topics = _topics("thaigov-35821.txt")
+    assert "capacity-building" in topics["ajccbc"] and "capacity-building" in topics["ascce"]

@@ -36,13 +36,19 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
         line_owner = _owner(ctx, line, main)
         purposes = _body_purposes(ctx, line)
         awards = ctx.find_cues("award", line)
-        for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided):
-            if any(s.start <= t.start < s.end for s in taken) or (awards and t.start >= awards[0].start):
+        listed = _outputs_listed_from(ctx, line)
+        outputs = [s for s in taken if listed is not None and listed <= s.start < line.end]
+        for t in ctx.mentions_in(line, "topic") + _in_body_names(ctx, line) + _in_decided_titles(ctx, line, decided, listed):
+            in_output = any(s.start <= t.start < s.end for s in outputs)
+            if (any(s.start <= t.start < s.end for s in taken) and not in_output) or (awards and t.start >= awards[0].start):
                 continue
-            if _too_generic_for_a_title(ctx, t) and any(s.start <= t.start < s.end for s in decided_titles + [Span(d.start, d.end) for d in ctx.mentions_in(line, "document")]):
+            if _too_generic_for_a_title(ctx, t) and any(s.start <= t.start < s.end for s in decided_titles + outputs + [Span(d.start, d.end) for d in ctx.mentions_in(line, "document")]):
                 continue
             bodies = [ref for clause, ref in purposes if clause.start <= t.start < clause.end]
-            for owner in [_meeting_before(ctx, line, t.start) or line_owner, *bodies]:
+            owner = _meeting_before(ctx, line, t.start) or line_owner
+            if listed is not None and t.start >= listed:
+                owner = _noting_meeting(ctx, owner, decisions)
+            for owner in [owner, *bodies]:
                 if owner is None or (owner, t.id, t.start) in seen:
                     continue
                 seen.add((owner, t.id, t.start))
@@ -73,8 +79,30 @@ def _body_purposes(ctx: TextContext, line: Span) -> list[tuple[Span, Ref]]:
             continue
         ends = ctx.find_cues("body_purpose_end", Span(cue.end, line.end))
         end = min(ends[0].start if ends else line.end, _next_space(ctx.text, cue.end, line.end))
-        out.append((Span(cue.end, end), body))
+        for each in [body, *_joined_before(ctx, line, body)]:
+            out.append((Span(cue.end, end), ctx.ref(each)))
     return out
+
+
+def _joined_before(ctx: TextContext, line: Span, body: Mention) -> list[Mention]:
+    """Purpose-built bodies joined to ``body`` before it (``ศูนย์ ... (AJCCBC) กับศูนย์ ... (ASCCE)
+    เพื่อรองรับความต้องการพัฒนาศักยภาพบุคลากรในภูมิภาค``): the purpose clause after the last is
+    theirs too."""
+    out = []
+    while True:
+        pos = _skip_back(ctx, line, body.start, "body_heads")
+        joined = _skip_back(ctx, line, pos, "body_joiner")
+        if joined == pos or (body := _body_ending_at(ctx, line, joined)) is None:  # type: ignore[assignment]
+            return out
+        out.append(body)
+
+
+def _skip_back(ctx: TextContext, line: Span, pos: int, cue: str) -> int:
+    """``pos`` moved back past white space and one of the cue's words ending there, if any."""
+    while pos > line.start and ctx.text[pos - 1].isspace():
+        pos -= 1
+    word = next((w for w in ctx.rules.cue(cue) if ctx.text.endswith(w, line.start, pos)), None)
+    return pos - len(word) if word else pos
 
 
 def _next_space(text: str, start: int, end: int) -> int:
@@ -83,7 +111,7 @@ def _next_space(text: str, start: int, end: int) -> int:
     return next((i for i in range(start, end) if text[i].isspace()), end)
 
 
-def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
+def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Mention | None:
     """The purpose-built ASEAN digital body whose name ends right before ``offset``, past its
     bracketed glosses, a proposer country and the words that may stand between."""
     gap = ctx.rules.cue("body_purpose_gap")
@@ -103,7 +131,7 @@ def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
             opened = _opening_bracket(ctx.text, line.start, pos - 1)
             if opened is not None:
                 pos, moved = opened, True
-    return next((ctx.ref(org) for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+    return next((org for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
 
 
 def _opening_bracket(text: str, start: int, close: int) -> int | None:
@@ -225,16 +253,37 @@ def _too_generic_for_a_title(ctx: TextContext, topic: Mention) -> bool:
     return bool(entry and entry.get("generic_in_titles"))
 
 
-def _in_decided_titles(ctx: TextContext, line: Span, decided: set[Ref]) -> list[Mention]:
+def _in_decided_titles(ctx: TextContext, line: Span, decided: set[Ref], listed: int | None = None) -> list[Mention]:
     """Topics inside the known names of documents a decision is on (``แผนปฏิบัติการว่าด้วยการ
-    ดำเนินงานหุ้นส่วนความร่วมมือระหว่างอาเซียน-จีน ด้านเศรษฐกิจดิจิทัล``)."""
+    ดำเนินงานหุ้นส่วนความร่วมมือระหว่างอาเซียน-จีน ด้านเศรษฐกิจดิจิทัล``), or listed as key outputs
+    from ``listed`` on (``_outputs_listed_from``)."""
     found = []
     for doc in ctx.mentions_in(line, "document"):
-        if ctx.ref(doc) not in decided:
+        if ctx.ref(doc) not in decided and (listed is None or doc.start < listed):
             continue
         for t in _names_in_title(ctx).find(ctx.text[doc.start : doc.end], kinds=("topic",)):
             found.append(Mention(t.kind, t.id, doc.start + t.start, doc.start + t.end))
     return found
+
+
+def _outputs_listed_from(ctx: TextContext, line: Span) -> int | None:
+    """Where a line starts listing key outputs (``ผลการดำเนินงานสำคัญ ปี 2564 ได้แก่ (1) ยุทธศาสตร์...
+    (2) โครงการ ASEAN Guideline for 5G ...``): what the documents and projects listed there are
+    about is what the work reported was about, so the names in their titles are topics (of the
+    meeting the report went to, ``_noting_meeting``), unlike a document only cited."""
+    cues = ctx.find_cues("key_outputs", line)
+    return cues[0].end if cues else None
+
+
+def _noting_meeting(ctx: TextContext, owner: Ref | None, decisions: list[DecisionFact]) -> Ref | None:
+    """The meeting that took note of ``owner``'s report or results (``3. รับทราบรายงานการประชุม
+    เจ้าหน้าที่อาวุโสอาเซียนด้านดิจิทัล ครั้งที่ 2``, its outputs listed under it): the outputs are
+    what that meeting took up; else ``owner``. A cabinet acknowledging a meeting is not meant."""
+    cabinet = tuple(e.id for e in ctx.gazetteer.of_kind("series") if e.get("class") == "CabinetMeeting")
+    for d in decisions:
+        if owner is not None and (d.target.kind, d.target.key) == (owner.kind, owner.key) and d.decision == "noted" and d.decided_by.kind == "meeting" and not d.decided_by.key.startswith(cabinet):
+            return d.decided_by
+    return owner
 
 
 def _names_in_title(ctx: TextContext) -> Gazetteer:
