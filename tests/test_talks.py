@@ -285,3 +285,41 @@ def test_a_signing_with_no_day_in_its_passage_is_no_talk() -> None:
     ctx = TextContext.of(release, rules_for(release.meta.language), load_gazetteer())
     assert ctx.find_cues("signed_past", Span(ctx.body_start, len(ctx.text)))  # the signing is there
     assert talks.signings(ctx) == []
+
+
+def _context(path: Path) -> TextContext:
+    release = read_release(path)
+    return TextContext.of(release, rules_for(release.meta.language), load_gazetteer())
+
+
+def test_a_headline_talk_is_held_at_the_english_named_event_its_lead_line_names() -> None:
+    """thaigov-95030: ``รองนายกฯ “ประเสริฐ” หารือรมว.เทคโนโลยีและการสื่อสาร สปป.ลาว ...`` (headline),
+    ``... ชี้เวทีประชุม High Level Digital Transformation Forum  “Lao Digital Week 2025”...`` (lead line)."""
+    release = read_release(RELEASES / "thaigov-95030.txt")
+    facts = extract_release(release)
+    talk = next(t for t in facts.talks if t.rule == "event-talk")
+    assert talk.talk.key == "event-high-level-digital-transformation-forum-talk-laos-thailand"
+    assert talk.context is not None and talk.context.label == "High Level Digital Transformation Forum"
+    assert talk.level == "ministerial"
+    assert {a.value.key for a in talk.actors} == {"prasert-jantararuangtong", "minister-of-technology-and-communications-laos"}
+    # the lead line's, not the Digital Transformation of the forum's name; then the points summing
+    # up "this talk" (``...ครั้งนี้ สามารถสรุปความสำคัญได้ 6 ประเด็นดังนี้``), not the aims of the
+    # project a point names (SMEs), nor the words of an agency's name (``สำนักงานเศรษฐกิจดิจิทัล``)
+    assert list(dict.fromkeys(t.value for t in talk.topics)) == ["digital-cooperation", "digital-skills", "cybercrime", "online-scams"]
+    assert {(r.subject.key, r.other.key) for r in facts.relations if r.rule == "event-within"} == {("event-high-level-digital-transformation-forum", "event-lao-digital-week-2025")}
+    assert {m.meeting.label for m in facts.meetings if not m.series} == {"High Level Digital Transformation Forum", "Lao Digital Week 2025"}
+    # ``ร่วมมือกันต่อยอดในเรื่องที่รัฐบาลไทย โดยกระทรวงดีอี เคยได้หารือกับทาง สปป.ลาวเอาไว้เมื่อวันที่ 15 มกราคม 2568``
+    assert {(r.subject.key, r.other.key) for r in facts.relations if r.rule == "talk-builds-on"} == {("talk-2025-01-15-laos-thailand", talk.talk.key)}
+
+
+def test_an_event_named_in_quotes_under_a_larger_one() -> None:
+    """thaigov-95034 (wide): ``ในการประชุม “High Level Digital Transformation Forum” ภายใต้งาน “Lao
+    Digital Week 2025”``; ``และงาน SICW`` (thaigov-35541) has no clean event name."""
+    from adgmin_kg.extract.events import events_in
+
+    ctx = _context(WIDE / "thaigov-95034.txt")
+    line = next(s for s in ctx.lines if "ร่วมหารือกับ" in ctx.text[s.start : s.end])
+    found = events_in(ctx, line)
+    assert [(e.ref.label, e.within.ref.label if e.within else None) for e in found] == [("High Level Digital Transformation Forum", "Lao Digital Week 2025")]
+    ctx = _context(WIDE / "thaigov-35541.txt")
+    assert all(not events_in(ctx, s) for s in ctx.lines)

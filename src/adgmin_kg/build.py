@@ -181,6 +181,9 @@ class Builder:
             node = iri(m.meeting)
             classes = [ADG.Meeting] + ([ADG[m.meeting_class]] if m.meeting_class in MEETING_CLASSES else [])
             w.types(node, classes, m.quote, m.rule)
+            if not m.series:  # an event of no series, named as written
+                self._label_new(w, m.meeting, m.quote, m.rule)
+                continue
             w.fact(node, ADG.inSeries, entity("series", m.series), m.quote, m.rule)
             if m.ordinal is not None and m.ordinal_stated:
                 w.fact(node, ADG.ordinal, Literal(m.ordinal), m.quote, m.rule)
@@ -326,6 +329,8 @@ class Builder:
 
     def _short_label(self, w: ReleaseGraphWriter, facts: ReleaseFacts, meeting: Ref) -> str:
         for m in facts.meetings:
+            if m.meeting == meeting and not m.series and meeting.label:
+                return meeting.label
             if m.meeting == meeting and (series := self.gaz.get("series", m.series)):
                 return self.meeting_labels(series, m.ordinal, m.date).get("short_template", meeting.key)
         return meeting.key

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from adgmin_kg.extract import bodies, documents, funding, meetings, people, talks, topics
+from adgmin_kg.extract import bodies, documents, events, funding, meetings, people, talks, topics
 from adgmin_kg.extract.context import TextContext
 from adgmin_kg.extract.passages import Layout, layout
 from adgmin_kg.extract.scope import Verdict, in_scope_by_section, judge, load_vocabulary, may_concern_asean, section_headings
@@ -70,6 +70,9 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     decisions = talks.signed_at_talks(ctx, decisions, talk_facts)
     signed = [t for t in talks.signings(ctx) if t.talk not in {o.talk for o in talk_facts}]
     talk_facts += signed
+    event_talks, event_meetings, event_relations = events.event_talks(ctx)
+    event_relations += events.builds_on(ctx, event_talks, talk_facts)
+    talk_facts += [t for t in event_talks if t.talk not in {o.talk for o in talk_facts}]
     rows, row_spans = talks.partner_rows(ctx)
     taken = [d.quote for d in docs] + [p.title.quote for p in projects] + row_spans
     framework_relations, named_bodies = bodies.frameworks(ctx)
@@ -87,10 +90,10 @@ def _section_facts(ctx: TextContext) -> ReleaseFacts:
     facts = ReleaseFacts(
         release_id=ctx.release.id,
         on_topic=True,
-        meetings=tuple(meetings.meeting_facts(ctx)),
+        meetings=tuple(meetings.meeting_facts(ctx) + event_meetings),
         dates=tuple(meetings.meeting_dates(ctx)),
         meeting_properties=tuple(props),
-        relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations),
+        relations=tuple(meetings.relations(ctx) + noted_results + framework_relations + project_relations + event_relations),
         projects=tuple(plain_projects),
         attendance=tuple(attended + meetings.partners_of_adopted(ctx, decisions, docs, attended)),
         topics=tuple(topics.topics(ctx, taken, docs, decisions) + name_topics),

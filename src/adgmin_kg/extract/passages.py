@@ -26,6 +26,7 @@ _ITEM = re.compile(r"^\s*(?:[0-9]{1,3}(?:\s*\.\s*[0-9]{1,3})*\s*[.)]|\(\s*[0-9]{
 _RULE_LINE = re.compile(r"^\s*(?:[_]{5,}|[*]{5,}|[-=]{5,})\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(?:ที่มา\s*:|https?://|www\.)")
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[0-9]{1,2}|\*+)\s*\S")
+_LEAD_MIN = 10  # a header line this much longer than the title it repeats continues it
 _CELL_MAX = 60  # a line this short, without a sentence in it, is a table cell or a label
 
 
@@ -105,6 +106,22 @@ def _metadata_end(release: Release, lines: list[Span]) -> int:
         if i == end and (re.fullmatch(r"[0-9/๐-๙]+", ascii_digits(content)) or len(content) <= 8 or release.title.startswith(content) or content.startswith(release.title[:40])):
             end = i + 1
     return end
+
+
+def lead(release: Release) -> Span | None:
+    """The headline's continuation: a header line that repeats the title and goes on
+    (``<title> ชี้เวทีประชุม High Level Digital Transformation Forum ...``), the part after the
+    title. Like the title it is the release's own metadata (no passage), told nowhere else."""
+    text, title = release.text, release.title.strip()
+    lines = _lines(text)
+    for line in lines[: _metadata_end(release, lines)]:
+        content = text[line.start : line.end]
+        if line.start >= release.title_span[1] and content.startswith(title) and len(content) > len(title) + _LEAD_MIN:
+            start = line.start + len(title)
+            while start < line.end and text[start].isspace():
+                start += 1
+            return Span(start, line.end)
+    return None
 
 
 def _agenda_starts(text: str, lines: list[Span], first: int, kind: str) -> dict[int, int]:
