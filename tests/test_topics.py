@@ -187,3 +187,10 @@ def test_a_project_name_naming_ict_states_no_topic() -> None:
     facts = extract_release(read_release(RELEASES / "thaigov-42297.txt"))
     study = next(f.project for f in facts.funding if f.title.value.startswith("Study on ICT Startup"))
     assert not any(t.subject == study and t.topic == "ict" for t in facts.topics)
+
+
+def test_a_bilateral_mou_s_subjects_are_not_the_topics_of_a_meeting_its_background_cites() -> None:
+    """thaigov-78190 item 24: the Thailand-Indonesia MoU on ``...การเปลี่ยนแปลงสู่ดิจิทัล`` was
+    first discussed at ADGSOM 3 / ADGMIN 3 (background 1.1); the item is not about ADGMIN 3, so
+    the MoU's subjects are not its topics."""
+    assert "digital-transformation" not in _topics("thaigov-78190.txt").get("adgmin-3", set())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
+from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import DecisionFact, DocumentFact, Ref, Span, TopicFact
 from adgmin_kg.gazetteer import Gazetteer, Mention
 
@@ -29,7 +30,7 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
     titles = {d.quote for d in docs if d.document in decided}
     decided_titles = [s for s in taken if s in titles]
     taken = [s for s in taken if s not in titles]
-    main = ctx.main_meeting() or _cabinet_alone(ctx)
+    main = _headed_main(ctx) or _cabinet_alone(ctx)
     for line in ctx.body_lines():
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
@@ -114,6 +115,24 @@ def _opening_bracket(text: str, start: int, close: int) -> int | None:
         if depth == 0:
             return i
     return None
+
+
+def _headed_main(ctx: TextContext) -> MeetingMention | None:
+    """The main meeting, for lines that name none; none in a cabinet summary's item on an
+    instrument between two sides other than ASEAN (``24. เรื่อง ร่างบันทึกความเข้าใจระหว่าง
+    กระทรวง...ไทยและกระทรวง...อินโดนีเซีย``) unless its heading names the meeting: an ADGMIN 3 cited in
+    its background (where the MoU was first discussed) is not what the item is about, so the
+    MoU's subjects are not that meeting's topics."""
+    main = ctx.main_meeting()
+    if main is None or ctx.release.meta.kind != "cabinet-summary" or ctx.section is None:
+        return main
+    end = ctx.text.find("\n", ctx.section.start, ctx.section.end)
+    heading = Span(ctx.section.start, end if end != -1 else ctx.section.end)
+    words = load_vocabulary()
+    title = ctx.text[heading.start : heading.end]
+    if not words.instrument.found_in(title) or words.asean.found_in(title):
+        return main
+    return main if any(m.ref == main.ref and heading.start <= m.span.start < heading.end for m in ctx.meetings) else None
 
 
 def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
