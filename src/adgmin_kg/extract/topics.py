@@ -104,7 +104,51 @@ def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Ref | None:
             opened = _opening_bracket(ctx.text, line.start, pos - 1)
             if opened is not None:
                 pos, moved = opened, True
-    return next((ctx.ref(org) for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+    return (
+        next((ctx.ref(org) for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+        or _body_ending_title(ctx, line, pos)
+        or _body_referred_back(ctx, line, pos)
+    )
+
+
+def _body_referred_back(ctx: TextContext, line: Span, pos: int) -> Ref | None:
+    """``...จะเข้าร่วมการประชุม ASEAN Working Group on Anti-Online Scam ครั้งที่ 1 ... จัดตั้งการประชุม
+    คณะทำงานดังกล่าวเพื่อเป็นเวทีการหารือด้าน...``: a body head with ``ดังกล่าว`` (``body_anaphor``)
+    ending at ``pos`` is the last purpose-built body named before it in the line whose name has
+    that head."""
+    anaphor = next((w for w in ctx.rules.cue("body_anaphor") if ctx.text.endswith(w, line.start, pos)), None)
+    if anaphor is None:
+        return None
+    before = pos - len(anaphor)
+    head = next((h for h in ctx.rules.cue("body_heads") if ctx.text.endswith(h, line.start, before)), None)
+    if head is None:
+        return None
+    named = [
+        org for org in ctx.gazetteer.only("org").find(ctx.text[line.start : before - len(head)])
+        if _purpose_built(ctx, org) and _has_head(ctx, org.id, head)
+    ]
+    return Ref("org", named[-1].id) if named else None
+
+
+def _has_head(ctx: TextContext, org_id: str, head: str) -> bool:
+    entry = ctx.gazetteer.get("org", org_id)
+    return entry is not None and any(n.startswith(head) or f" {head}" in f" {n}" for n in entry.forms())
+
+
+def _body_ending_title(ctx: TextContext, line: Span, pos: int) -> Ref | None:
+    """The purpose-built body whose name ends the title of a document ending at ``pos``: a
+    body's own document (``ร่างเอกสารกรอบการดำเนินงานของคณะทำงานอาเซียนด้านการป้องกันปัญหาการหลอกลวง
+    ผ่านสื่อออนไลน์ (Operational Framework of the Working Group ...) ซึ่งเป็นข้อเสนอของประเทศไทย โดยมี
+    วัตถุประสงค์เพื่อเป็นเวที...``) states what the body is for."""
+    for doc in ctx.mentions_in(line, "document"):
+        if doc.end != pos:
+            continue
+        title = ctx.text[doc.start : doc.end]
+        for org in ctx.gazetteer.only("org").find(title):
+            found = Mention(org.kind, org.id, doc.start + org.start, doc.start + org.end)
+            if found.end == pos and _purpose_built(ctx, found):
+                return ctx.ref(found)
+    return None
 
 
 def _opening_bracket(text: str, start: int, close: int) -> int | None:
