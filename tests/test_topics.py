@@ -191,9 +191,13 @@ def test_a_project_name_naming_ict_states_no_topic() -> None:
 
 def test_a_bilateral_mou_s_subjects_are_not_the_topics_of_a_meeting_its_background_cites() -> None:
     """thaigov-78190 item 24: the Thailand-Indonesia MoU on ``...การเปลี่ยนแปลงสู่ดิจิทัล`` was
-    first discussed at ADGSOM 3 / ADGMIN 3 (background 1.1); the item is not about ADGMIN 3, so
-    the MoU's subjects are not its topics."""
-    assert "digital-transformation" not in _topics("thaigov-78190.txt").get("adgmin-3", set())
+    first discussed at ADGSOM 3 / ADGMIN 3 (background 1.1) and is to be signed during ADGSOM 4
+    (``...ในประเด็นความร่วมมือด้านดิจิทัล ... ในระหว่างการประชุม ADGSOM ครั้งที่ 4``); the item is about
+    neither meeting, so the MoU's subjects are not their topics. thaigov-78262, its English twin (an item opening ``Title:``), likewise."""
+    thai = _topics("thaigov-78190.txt")
+    assert "digital-transformation" not in thai.get("adgmin-3", set())
+    assert "digital-cooperation" not in thai.get("adgsom-4", set())
+    assert "digital-transformation" not in _topics("thaigov-78262.txt").get("adgsom-4", set())
 
 
 def test_the_purpose_of_a_body_s_own_document_is_the_body_s() -> None:

@@ -30,7 +30,9 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
     titles = {d.quote for d in docs if d.document in decided}
     decided_titles = [s for s in taken if s in titles]
     taken = [s for s in taken if s not in titles]
-    main = _headed_main(ctx) or _cabinet_alone(ctx)
+    bilateral = _on_a_bilateral_instrument(ctx)
+    main = (None if bilateral else ctx.main_meeting()) or _cabinet_alone(ctx)
+    talks = {m.ref for m in ctx.meetings if m.meeting_class == "BilateralMeeting"}
     for line in ctx.body_lines():
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
@@ -44,7 +46,7 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
                 continue
             bodies = [ref for clause, ref in purposes if clause.start <= t.start < clause.end]
             for owner in [_meeting_before(ctx, line, t.start) or line_owner, *bodies]:
-                if owner is None or (owner, t.id, t.start) in seen:
+                if owner is None or (owner, t.id, t.start) in seen or (bilateral and owner not in talks and owner != getattr(main, "ref", None)):
                     continue
                 seen.add((owner, t.id, t.start))
                 out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
@@ -161,22 +163,21 @@ def _opening_bracket(text: str, start: int, close: int) -> int | None:
     return None
 
 
-def _headed_main(ctx: TextContext) -> MeetingMention | None:
-    """The main meeting, for lines that name none; none in a cabinet summary's item on an
-    instrument between two sides other than ASEAN (``24. เรื่อง ร่างบันทึกความเข้าใจระหว่าง
-    กระทรวง...ไทยและกระทรวง...อินโดนีเซีย``) unless its heading names the meeting: an ADGMIN 3 cited in
-    its background (where the MoU was first discussed) is not what the item is about, so the
-    MoU's subjects are not that meeting's topics."""
-    main = ctx.main_meeting()
-    if main is None or ctx.release.meta.kind != "cabinet-summary" or ctx.section is None:
-        return main
+def _on_a_bilateral_instrument(ctx: TextContext) -> bool:
+    """A cabinet summary's item on an instrument between two sides other than ASEAN (``24. เรื่อง
+    ร่างบันทึกความเข้าใจระหว่างกระทรวง...ไทยและกระทรวง...อินโดนีเซีย``): the ADGMIN 3 where it was first
+    discussed, the ADGSOM 4 where it is to be signed, are not what the item is about, so the
+    MoU's subjects (``ในประเด็นความร่วมมือด้านดิจิทัล``) are no such meeting's topics: only a
+    bilateral talk's, or the cabinet's when the item names no meeting (``_cabinet_alone``)."""
+    if ctx.section is None:
+        return False
+    agenda_item = ctx.text.startswith(tuple(ctx.rules.cues.get("agenda_heading", ())), ctx.section.start)  # an English synopsis's item
+    if ctx.release.meta.kind != "cabinet-summary" and not agenda_item:
+        return False
     end = ctx.text.find("\n", ctx.section.start, ctx.section.end)
-    heading = Span(ctx.section.start, end if end != -1 else ctx.section.end)
+    title = ctx.text[ctx.section.start : end if end != -1 else ctx.section.end]
     words = load_vocabulary()
-    title = ctx.text[heading.start : heading.end]
-    if not words.instrument.found_in(title) or words.asean.found_in(title):
-        return main
-    return main if any(m.ref == main.ref and heading.start <= m.span.start < heading.end for m in ctx.meetings) else None
+    return words.instrument.found_in(title) and not words.asean.found_in(title)
 
 
 def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
