@@ -407,6 +407,19 @@ def test_a_conjunction_after_a_space_then_a_head_begins_another_title() -> None:
     assert adopted == {"asean-cyber-cc-terms-of-reference"}
 
 
+def test_a_cabinet_item_on_a_bilateral_mou_to_be_signed_at_adgsom_gives_the_cabinet_s_approval() -> None:
+    """thaigov-78190 item 24 / thaigov-78262 (its English twin): the heading and the resolution on
+    a Thailand-Indonesia MoU name no ASEAN, but the item's background says it is to be signed
+    during ADGSOM 4, so the item is in scope and the cabinet (not ADGSOM 4) approves it; in
+    English the points follow ``The cabinet approved the following proposals of ...:`` as
+    lines opening with ``Approved``."""
+    approval = ("th-cabinet-2024-01-30", "approved", "thailand-indonesia-mou-ict-digitalization")
+    assert approval in _decisions("thaigov-78190")
+    english = _decisions("thaigov-78262")
+    assert approval in english
+    assert not [d for d in english if d[2] == approval[2] and d[0] != approval[0]]
+
+
 # Read without the gazetteer's known documents (``eval --open-world``): what structure alone gives.
 
 

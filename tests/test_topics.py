@@ -220,3 +220,27 @@ def test_a_purpose_clause_after_two_joined_bodies_is_of_both() -> None:
     ในภูมิภาค``: both centres are for capacity building."""
     topics = _topics("thaigov-35821.txt")
     assert "capacity-building" in topics["ajccbc"] and "capacity-building" in topics["ascce"]
+
+
+def test_a_bilateral_mou_s_subjects_are_not_the_topics_of_a_meeting_its_background_cites() -> None:
+    """thaigov-78190 item 24: the Thailand-Indonesia MoU on ``...การเปลี่ยนแปลงสู่ดิจิทัล`` was
+    first discussed at ADGSOM 3 / ADGMIN 3 (background 1.1) and is to be signed during ADGSOM 4
+    (``...ในประเด็นความร่วมมือด้านดิจิทัล ... ในระหว่างการประชุม ADGSOM ครั้งที่ 4``); the item is about
+    neither meeting, so the MoU's subjects are not their topics. thaigov-78262, its English twin (an item opening ``Title:``), likewise."""
+    thai = _topics("thaigov-78190.txt")
+    assert "digital-transformation" not in thai.get("adgmin-3", set())
+    assert "digital-cooperation" not in thai.get("adgsom-4", set())
+    assert "digital-transformation" not in _topics("thaigov-78262.txt").get("adgsom-4", set())
+
+
+def test_the_purpose_of_a_body_s_own_document_is_the_body_s() -> None:
+    """thaigov-78190 2.11: ``ร่างเอกสารกรอบการดำเนินงานของคณะทำงานอาเซียนด้านการป้องกันปัญหาการหลอกลวง
+    ผ่านสื่อออนไลน์ (Operational Framework of ...) ซึ่งเป็นข้อเสนอของประเทศไทย โดยมีวัตถุประสงค์เพื่อเป็นเวที
+    ...ในการเสริมสร้างศักยภาพ``: the body's name ends the title, so the purpose is the working group's."""
+    assert "capacity-building" in _topics("thaigov-78190.txt").get("wg-as", set())
+
+
+def test_a_body_referred_back_to_with_its_head_and_dangklao_has_the_purpose_that_follows() -> None:
+    """thaigov-80674: ``...การประชุม ASEAN Working Group on Anti-Online Scam ครั้งที่ 1 ... จัดตั้งการประชุม
+    คณะทำงานดังกล่าวเพื่อเป็นเวทีการหารือด้านอาชญากรรมออนไลน์``: the said working group is WG-AS."""
+    assert "cybercrime" in _topics("thaigov-80674.txt").get("wg-as", set())

@@ -1103,16 +1103,31 @@ def _numbered_line_titles(ctx: TextContext, below: list[Span], count: int) -> li
 
 def _cabinet_resolution_point(ctx: TextContext, line: Span, before: list[Span]) -> bool:
     """``คณะรัฐมนตรีมีมติเห็นชอบ...ตามที่ ดศ. เสนอ ดังนี้`` then ``1. เห็นชอบต่อ...``: a numbered
-    point of a cabinet resolution is the cabinet's decision."""
-    if _opening_number(ctx, line) is None:
+    point of a cabinet resolution is the cabinet's decision. So is a point with no subject of its
+    own (``The cabinet approved the following proposals of X:`` then ``Approved draft ...``)."""
+    if not _is_point(ctx, line):
         return False
     for intro in reversed(before):
-        if _opening_number(ctx, intro) is not None:
+        if _is_point(ctx, intro):
             continue
         resolution = ctx.find_cues("cabinet_resolution", intro)
         named = _named_body(ctx, Span(intro.start, resolution[0].start)) if resolution else None
-        return bool(named and named[1] in _cabinet_bodies(ctx) and ctx.text[intro.start : intro.end].rstrip().endswith(ctx.rules.cue("list_follows")))
+        # in English the cue is itself the subject (``The cabinet approved ...``)
+        by_cabinet = named[1] in _cabinet_bodies(ctx) if named else bool(resolution) and ctx.rules.latin and _is_cabinet_decision(ctx, resolution[0].end + 1)
+        return by_cabinet and _introduces_points(ctx, intro, resolution[0].end)
     return False
+
+
+def _is_point(ctx: TextContext, line: Span) -> bool:
+    """A numbered line, or one that opens with a decision verb (a point with no subject)."""
+    return _opening_number(ctx, line) is not None or any(0 in _verb_positions(ctx, ctx.text[line.start : line.end], verb) for verb, _ in _verbs(ctx))
+
+
+def _introduces_points(ctx: TextContext, intro: Span, after: int) -> bool:
+    """Whether a resolution line announces points below: it ends with ``ดังนี้`` / ``as follows``,
+    or its object is ``the following ...`` and it ends with a colon."""
+    text = ctx.text[intro.start : intro.end].rstrip()
+    return text.endswith(ctx.rules.cue("list_follows")) or (text.endswith(":") and bool(ctx.find_cues("points_follow", Span(after, intro.end))))
 
 
 def _short_form_of(ctx: TextContext, title: str, known: list[DocumentFact]) -> DocumentFact | None:

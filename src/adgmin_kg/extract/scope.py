@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class Vocabulary:
 
     asean: Terms
     digital: Terms
+    instrument: Terms = field(default_factory=lambda: terms(()))
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     path = path or scope_path()
     try:
         raw = parse_yaml(path.read_text(encoding="utf-8"))
-        return Vocabulary(asean=terms(raw["asean"]), digital=terms(raw["digital"]))
+        return Vocabulary(asean=terms(raw["asean"]), digital=terms(raw["digital"]), instrument=terms(raw.get("instrument") or ()))
     except (OSError, YAMLError) as err:
         raise DataError(path, f"cannot read the scope vocabulary: {err}") from err
     except (KeyError, TypeError) as err:
@@ -114,7 +115,31 @@ def judge(text: str, layout: Layout, heading: dict[int, Span], release_kind: str
         p = model.probability(found)
         about = p >= model.threshold
         out.append(Verdict(passage, about, f"{'about' if about else 'not about'} ASEAN digital cooperation (model {p:.2f})"))
-    return out
+    return _instruments_tied(text, out, heading, vocabulary)
+
+
+def _instruments_tied(text: str, verdicts: list[Verdict], heading: dict[int, Span], vocabulary: Vocabulary) -> list[Verdict]:
+    """A section whose heading names an instrument two sides sign (a cabinet item approving a
+    bilateral MoU) is about ASEAN digital cooperation when one of its passages names both an
+    instrument and an ASEAN digital body (the MoU negotiated at, or to be signed during, an
+    ADGSOM): the whole section (the heading, the decision, the signatory) is then in scope,
+    though its other passages name no ASEAN themselves."""
+    def names_instrument(span: Span | Passage) -> bool:
+        span = span.span if isinstance(span, Passage) else span
+        return vocabulary.instrument.found_in(text[span.start : span.end])
+
+    tied = {
+        v.passage.section
+        for v in verdicts
+        if v.anchored and v.reason.startswith("it names") and names_instrument(v.passage)
+        and v.passage.section in heading and names_instrument(heading[v.passage.section])
+    }
+    return [
+        replace(v, in_scope=True, anchored=True, reason="its section ties the instrument it names to an ASEAN digital body")
+        if not v.in_scope and v.passage.section in tied and v.passage.kind not in ("metadata", "contents")
+        else v
+        for v in verdicts
+    ]
 
 
 def examples(rows: Sequence[LabelledPassage], vocabulary: Vocabulary | None = None, gazetteer: Gazetteer | None = None) -> tuple[list[Example], list[Example]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from adgmin_kg.extract.context import MeetingMention, TextContext
+from adgmin_kg.extract.scope import load_vocabulary
 from adgmin_kg.facts import DecisionFact, DocumentFact, Ref, Span, TopicFact
 from adgmin_kg.gazetteer import Gazetteer, Mention
 
@@ -29,7 +30,9 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
     titles = {d.quote for d in docs if d.document in decided}
     decided_titles = [s for s in taken if s in titles]
     taken = [s for s in taken if s not in titles]
-    main = ctx.main_meeting() or _cabinet_alone(ctx)
+    bilateral = _on_a_bilateral_instrument(ctx)
+    main = (None if bilateral else ctx.main_meeting()) or _cabinet_alone(ctx)
+    talks = {m.ref for m in ctx.meetings if m.meeting_class == "BilateralMeeting"}
     for line in ctx.body_lines():
         if ctx.find_cues("bilateral", line) or _is_headline(ctx, line) or ctx.find_cues("own_view", line):
             continue
@@ -49,7 +52,7 @@ def topics(ctx: TextContext, taken: list[Span], docs: list[DocumentFact] = (), d
             if listed is not None and t.start >= listed:
                 owner = _noting_meeting(ctx, owner, decisions)
             for owner in [owner, *bodies]:
-                if owner is None or (owner, t.id, t.start) in seen:
+                if owner is None or (owner, t.id, t.start) in seen or (bilateral and owner not in talks and owner != getattr(main, "ref", None)):
                     continue
                 seen.add((owner, t.id, t.start))
                 out.append(TopicFact(owner, t.id, ctx.quote(Span(t.start, t.end))))
@@ -131,7 +134,51 @@ def _body_ending_at(ctx: TextContext, line: Span, offset: int) -> Mention | None
             opened = _opening_bracket(ctx.text, line.start, pos - 1)
             if opened is not None:
                 pos, moved = opened, True
-    return next((org for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+    return (
+        next((org for org in ctx.mentions_in(line, "org") if org.end == pos and _purpose_built(ctx, org)), None)
+        or _body_ending_title(ctx, line, pos)
+        or _body_referred_back(ctx, line, pos)
+    )
+
+
+def _body_referred_back(ctx: TextContext, line: Span, pos: int) -> Mention | None:
+    """``...จะเข้าร่วมการประชุม ASEAN Working Group on Anti-Online Scam ครั้งที่ 1 ... จัดตั้งการประชุม
+    คณะทำงานดังกล่าวเพื่อเป็นเวทีการหารือด้าน...``: a body head with ``ดังกล่าว`` (``body_anaphor``)
+    ending at ``pos`` is the last purpose-built body named before it in the line whose name has
+    that head."""
+    anaphor = next((w for w in ctx.rules.cue("body_anaphor") if ctx.text.endswith(w, line.start, pos)), None)
+    if anaphor is None:
+        return None
+    before = pos - len(anaphor)
+    head = next((h for h in ctx.rules.cue("body_heads") if ctx.text.endswith(h, line.start, before)), None)
+    if head is None:
+        return None
+    named = [
+        org for org in ctx.gazetteer.only("org").find(ctx.text[line.start : before - len(head)])
+        if _purpose_built(ctx, org) and _has_head(ctx, org.id, head)
+    ]
+    return Mention("org", named[-1].id, line.start + named[-1].start, line.start + named[-1].end) if named else None
+
+
+def _has_head(ctx: TextContext, org_id: str, head: str) -> bool:
+    entry = ctx.gazetteer.get("org", org_id)
+    return entry is not None and any(n.startswith(head) or f" {head}" in f" {n}" for n in entry.forms())
+
+
+def _body_ending_title(ctx: TextContext, line: Span, pos: int) -> Mention | None:
+    """The purpose-built body whose name ends the title of a document ending at ``pos``: a
+    body's own document (``ร่างเอกสารกรอบการดำเนินงานของคณะทำงานอาเซียนด้านการป้องกันปัญหาการหลอกลวง
+    ผ่านสื่อออนไลน์ (Operational Framework of the Working Group ...) ซึ่งเป็นข้อเสนอของประเทศไทย โดยมี
+    วัตถุประสงค์เพื่อเป็นเวที...``) states what the body is for."""
+    for doc in ctx.mentions_in(line, "document"):
+        if doc.end != pos:
+            continue
+        title = ctx.text[doc.start : doc.end]
+        for org in ctx.gazetteer.only("org").find(title):
+            found = Mention(org.kind, org.id, doc.start + org.start, doc.start + org.end)
+            if found.end == pos and _purpose_built(ctx, found):
+                return found
+    return None
 
 
 def _opening_bracket(text: str, start: int, close: int) -> int | None:
@@ -142,6 +189,23 @@ def _opening_bracket(text: str, start: int, close: int) -> int | None:
         if depth == 0:
             return i
     return None
+
+
+def _on_a_bilateral_instrument(ctx: TextContext) -> bool:
+    """A cabinet summary's item on an instrument between two sides other than ASEAN (``24. เรื่อง
+    ร่างบันทึกความเข้าใจระหว่างกระทรวง...ไทยและกระทรวง...อินโดนีเซีย``): the ADGMIN 3 where it was first
+    discussed, the ADGSOM 4 where it is to be signed, are not what the item is about, so the
+    MoU's subjects (``ในประเด็นความร่วมมือด้านดิจิทัล``) are no such meeting's topics: only a
+    bilateral talk's, or the cabinet's when the item names no meeting (``_cabinet_alone``)."""
+    if ctx.section is None:
+        return False
+    agenda_item = ctx.text.startswith(tuple(ctx.rules.cues.get("agenda_heading", ())), ctx.section.start)  # an English synopsis's item
+    if ctx.release.meta.kind != "cabinet-summary" and not agenda_item:
+        return False
+    end = ctx.text.find("\n", ctx.section.start, ctx.section.end)
+    title = ctx.text[ctx.section.start : end if end != -1 else ctx.section.end]
+    words = load_vocabulary()
+    return words.instrument.found_in(title) and not words.asean.found_in(title)
 
 
 def _cabinet_alone(ctx: TextContext) -> MeetingMention | None:
