@@ -12,8 +12,9 @@ from adgmin_kg.pipeline import build
 ROOT = Path(__file__).resolve().parents[1]
 #: raise these when the rules improve; never lower them (the micro floor is over all of
 #: data/gold: it was 0.90 on the 10 development files before 12 files written on unseen
-#: releases joined them, where the first read gave 0.683; 0.860 when issue 13 landed)
-MICRO_F1_FLOOR = 0.85
+#: releases joined them, where the first read gave 0.683; 0.860 at the first stop of issue 13,
+#: 0.929 when it landed)
+MICRO_F1_FLOOR = 0.92
 SEED_F1_FLOOR = 0.97
 
 
