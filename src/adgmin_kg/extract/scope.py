@@ -76,13 +76,30 @@ def anchors(text: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> tuple[bo
     return vocabulary.asean.found_in(text), vocabulary.digital.found_in(text), gazetteer.digital_bodies().found_in(text)
 
 
-def candidate(passage: str, heading: str, passage_kind: str, release_kind: str, vocabulary: Vocabulary, gazetteer: Gazetteer) -> Candidate | None:
+def candidate(
+    passage: str,
+    heading: str,
+    passage_kind: str,
+    release_kind: str,
+    vocabulary: Vocabulary,
+    gazetteer: Gazetteer,
+    seen: dict[str, tuple[bool, bool, bool]] | None = None,
+) -> Candidate | None:
     """A passage the model is asked about, or None when the rules rule it out: neither it nor
-    its heading names ASEAN (or an ASEAN digital body), or neither names a digital matter."""
+    its heading names ASEAN (or an ASEAN digital body), or neither names a digital matter.
+
+    :param seen: anchors of texts already read (a cabinet item's heading heads every passage
+        of the item: looking for the terms in it once is enough).
+    """
     found = []
     flags = {}
     for where, text in (("passage", passage), ("heading", heading)):
-        asean, digital, body = anchors(text, vocabulary, gazetteer)
+        if seen is None:
+            asean, digital, body = anchors(text, vocabulary, gazetteer)
+        else:
+            if text not in seen:
+                seen[text] = anchors(text, vocabulary, gazetteer)
+            asean, digital, body = seen[text]
         flags[where] = (asean or body, digital or body)
         found += [f"{name}-in-{where}" for name, present in (("asean", asean), ("digital", digital), ("body", body)) if present]
     if not (flags["passage"][0] or flags["heading"][0]) or not (flags["passage"][1] or flags["heading"][1]):
@@ -95,13 +112,14 @@ def judge(text: str, layout: Layout, heading: dict[int, Span], release_kind: str
     what it is about (its agenda heading, or a news release's title)."""
     model = model or load_model()
     out = []
+    seen: dict[str, tuple[bool, bool, bool]] = {}
     for passage in layout.passages:
         if passage.kind in ("metadata", "contents"):
             out.append(Verdict(passage, False, passage.kind))
             continue
         span = heading.get(passage.section)
         head = text[span.start : span.end] if span else ""
-        found = candidate(text[passage.span.start : passage.span.end], head, passage.kind, release_kind, vocabulary, gazetteer)
+        found = candidate(text[passage.span.start : passage.span.end], head, passage.kind, release_kind, vocabulary, gazetteer, seen)
         if found is None:
             out.append(Verdict(passage, False, "names no ASEAN and digital matter, nor does its heading"))
             continue
