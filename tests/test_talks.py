@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adgmin_kg.extract import extract_release, talks
+from adgmin_kg.extract import extract_release, meetings, talks
 from adgmin_kg.extract.context import TextContext
 from adgmin_kg.gazetteer import load_gazetteer
 from adgmin_kg.rules import rules_for
@@ -14,6 +14,14 @@ from adgmin_kg.read import read_release
 ROOT = Path(__file__).resolve().parents[1]
 WIDE = ROOT / "tests" / "fixtures" / "wide"
 RELEASES = ROOT / "data" / "releases"
+
+
+def _context(path: Path) -> TextContext:
+    """A release read whole, scope aside, with its meetings found (what the talk rules see)."""
+    release = read_release(path)
+    ctx = TextContext.of(release, rules_for(release.meta.language), load_gazetteer())
+    ctx.meetings = meetings.find_meetings(ctx)
+    return ctx
 
 
 def _talks(path: Path) -> dict[str, set[str]]:
@@ -83,14 +91,7 @@ def test_a_thai_agency_is_the_thai_side_never_the_other() -> None:
     """wide thaigov-97866: the digital minister ``ร่วมหารือทวิภาคีกับ`` UNESCO's Assistant
     Director-General, ``โดยมี ... ผู้อำนวยการสำนักงานพัฒนาธุรกรรมทางอิเล็กทรอนิกส์`` (ETDA, a Thai
     agency) present: once ``talk-etda-thailand``. Read whole, scope aside, it gives no such talk."""
-    from adgmin_kg.extract import meetings, talks
-    from adgmin_kg.extract.context import TextContext
-    from adgmin_kg.gazetteer import load_gazetteer
-    from adgmin_kg.rules import load_rules
-
-    release = read_release(WIDE / "thaigov-97866.txt")
-    ctx = TextContext.of(release, load_rules(), load_gazetteer())
-    ctx.meetings = meetings.find_meetings(ctx)
+    ctx = _context(WIDE / "thaigov-97866.txt")
     assert any(m.kind == "org" and m.id == "etda" for m in ctx.mentions)
     found = talks.talks(ctx)
     assert not any(p.key == "etda" for t in found for p in t.parties)
@@ -100,18 +101,11 @@ def test_asean_as_a_whole_is_no_side_of_a_bilateral_talk() -> None:
     """wide thaigov-66812: the finance minister ``ร่วมการประชุม รมว.คลังอาเซียนอย่างไม่เป็นทางการ ...
     รวมถึงการเข้าร่วมหารือทวิภาคีหน่วยงานต่างๆ``: once ``talk-asean-thailand``. Read whole, scope
     aside (the release is about finance), ASEAN is no side of any talk."""
-    from adgmin_kg.extract import meetings, talks
-    from adgmin_kg.extract.context import TextContext
-    from adgmin_kg.gazetteer import load_gazetteer
-    from adgmin_kg.rules import load_rules
-
-    release = read_release(WIDE / "thaigov-66812.txt")
-    ctx = TextContext.of(release, load_rules(), load_gazetteer())
-    ctx.meetings = meetings.find_meetings(ctx)
+    ctx = _context(WIDE / "thaigov-66812.txt")
     asean = [m for m in ctx.mentions if m.kind == "org" and m.id == "asean"]
     assert asean and all(talks.side(ctx, m, talks.home_country(ctx)) is None for m in asean)  # type: ignore[arg-type]
     assert not any(p.key == "asean" for t in talks.talks(ctx) for p in t.parties)
-    assert not extract_release(release).talks
+    assert not extract_release(ctx.release).talks
 
 
 def test_each_partner_row_of_a_session_s_cooperation_table_is_that_partner_s_support() -> None:
@@ -191,15 +185,8 @@ def test_a_dated_talk_s_topics_are_those_of_its_clause() -> None:
 def test_a_thai_agency_talked_with_is_no_other_side() -> None:
     """wide thaigov-88699: ``เมื่อวันที่ 27 กันยายน 2567 ที่ผ่านมา สมอ. ได้หารือกับสำนักงานพัฒนาธุรกรรม
     ทางอิเล็กทรอนิกส์ (ETDA)``: two Thai agencies; read whole, scope aside, no talk."""
-    from adgmin_kg.extract import meetings, talks
-    from adgmin_kg.extract.context import TextContext
-    from adgmin_kg.gazetteer import load_gazetteer
-    from adgmin_kg.rules import load_rules
-
-    release = read_release(WIDE / "thaigov-88699.txt")
-    ctx = TextContext.of(release, load_rules(), load_gazetteer())
-    ctx.meetings = meetings.find_meetings(ctx)
-    assert ctx.find_cues("talk_with", Span(0, len(release.text)))
+    ctx = _context(WIDE / "thaigov-88699.txt")
+    assert ctx.find_cues("talk_with", Span(0, len(ctx.text)))
     assert not talks.talks(ctx)
 
 
@@ -237,15 +224,8 @@ def test_a_call_on_the_other_side_s_minister_is_a_talk() -> None:
 def test_a_call_on_the_home_side_is_no_talk_of_it() -> None:
     """wide thaigov-78077: ``นายเจค ซัลลิแวน ที่ปรึกษาด้านความมั่นคงแห่งชาติสหรัฐอเมริกา ... เข้าพบหารือกับ นายปานปรีย์
     ... รองนายกรัฐมนตรี``: the one called on is Thai; read whole, scope aside, no talk is read from it."""
-    from adgmin_kg.extract import meetings, talks
-    from adgmin_kg.extract.context import TextContext
-    from adgmin_kg.gazetteer import load_gazetteer
-    from adgmin_kg.rules import load_rules
-
-    release = read_release(WIDE / "thaigov-78077.txt")
-    ctx = TextContext.of(release, load_rules(), load_gazetteer())
-    ctx.meetings = meetings.find_meetings(ctx)
-    assert ctx.find_cues("call_on", Span(0, len(release.text)))
+    ctx = _context(WIDE / "thaigov-78077.txt")
+    assert ctx.find_cues("call_on", Span(0, len(ctx.text)))
     assert not talks.talks(ctx)
 
 
@@ -281,15 +261,9 @@ def test_a_signing_with_no_day_in_its_passage_is_no_talk() -> None:
     แห่งราชอาณาจักรไทย และกระทรวงกิจการภายในและการสื่อสารแห่งประเทศญี่ปุ่น``: the sides are clear but
     the text gives the signing no day, so no talk is minted (read without the scope filter: the
     release names no ASEAN body)."""
-    release = read_release(WIDE / "thaigov-57695.txt")
-    ctx = TextContext.of(release, rules_for(release.meta.language), load_gazetteer())
+    ctx = _context(WIDE / "thaigov-57695.txt")
     assert ctx.find_cues("signed_past", Span(ctx.body_start, len(ctx.text)))  # the signing is there
     assert talks.signings(ctx) == []
-
-
-def _context(path: Path) -> TextContext:
-    release = read_release(path)
-    return TextContext.of(release, rules_for(release.meta.language), load_gazetteer())
 
 
 def test_a_headline_talk_is_held_at_the_english_named_event_its_lead_line_names() -> None:
